@@ -1,0 +1,69 @@
+# The PLN Handbook. Two commands matter:  make book  and  make test
+# Both create .venv if it is missing and install what they need into it.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+BOOK_STAMP := $(VENV)/.book-installed
+DEV_STAMP  := $(VENV)/.dev-installed
+PORT   ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help book serve test lint format unit notebooks site clean clean-all bench
+
+help:
+	@echo "make book    build the handbook into _build/html (warnings are errors)"
+	@echo "make serve   serve the built book on http://127.0.0.1:$(PORT)"
+	@echo "make test    lint, unit tests, notebook tests, book build and browser tests"
+	@echo "make bench   run the performance benchmarks"
+	@echo "make clean   remove the built book (keeps the execution cache and .venv)"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(BOOK_STAMP): requirements.txt pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	@touch $@
+
+$(DEV_STAMP): requirements-dev.txt $(BOOK_STAMP)
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+book: $(BOOK_STAMP)
+	$(BIN)/jupyter-book build . --warningiserror --keep-going
+	@echo "Open _build/html/index.html in a browser, or run: make serve"
+
+serve:
+	@test -f _build/html/index.html || { echo "No built book yet: run 'make book' first."; exit 1; }
+	@echo "Serving the book on http://127.0.0.1:$(PORT) (Ctrl+C to stop)"
+	$(PYTHON) -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
+
+lint: $(DEV_STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/codespell
+
+format: $(DEV_STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+unit: $(DEV_STAMP)
+	$(BIN)/pytest -q tests/unit plnlib
+
+notebooks: $(DEV_STAMP)
+	$(BIN)/pytest -q --nbval tests/notebooks
+
+# The whole suite: lint, then the -W book build, then every pytest test
+# (unit + doctests, notebooks through nbval, the built site in Chromium).
+test: lint book $(DEV_STAMP)
+	$(BIN)/pytest
+
+bench: $(DEV_STAMP)
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf _build/html _build/.doctrees
+
+clean-all:
+	rm -rf _build $(VENV)

@@ -1,0 +1,75 @@
+"""The ``plnlib`` command. The only place that prints and sets exit codes.
+
+Each subcommand lives in its own module and is listed in ``_SUBCOMMANDS``;
+a module exposes ``add_parser(subparsers)`` which sets ``func`` on its parser.
+``func(args)`` returns an exit status. A :class:`plnlib.PlnError` becomes a
+one-paragraph message on stderr and exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from plnlib._version import __version__
+from plnlib.errors import PlnError
+
+__all__ = ["main"]
+
+# module names under plnlib.cli, each adding one or more subcommands
+_SUBCOMMANDS: tuple[str, ...] = ()
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with our exit status (2) and a hint on where to get help."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: {message}. Run '{self.prog} --help' for the options.\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser of the ``plnlib`` command."""
+    parser = _Parser(
+        prog="plnlib",
+        description="Tools of The PLN Handbook: checklists, team scoring, survey reports "
+        "with privacy built in, and advice-network maps.",
+        epilog="Every command reads only the files you name and writes only where you say (-o).",
+    )
+    parser.add_argument("--version", action="version", version=f"plnlib {__version__}")
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
+    for name in _SUBCOMMANDS:
+        importlib.import_module(f"plnlib.cli.{name}").add_parser(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func = getattr(args, "func", None)
+    if func is None:
+        parser.print_help()
+        return 0
+    try:
+        return int(func(args) or 0)
+    except PlnError as err:
+        print(f"plnlib {args.command_name}: {err.message}", file=sys.stderr)
+        return 2
+    except OSError as err:
+        where = f" '{err.filename}'" if getattr(err, "filename", None) else ""
+        print(
+            f"plnlib {getattr(args, 'command_name', '')}: could not read or write{where}: "
+            f"{err.strerror or err}. Check the path and that you may read or write it.",
+            file=sys.stderr,
+        )
+        return 2
+    except KeyboardInterrupt:
+        print("plnlib: stopped.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

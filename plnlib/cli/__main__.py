@@ -1,0 +1,5 @@
+import sys
+
+from plnlib.cli import main
+
+sys.exit(main())
