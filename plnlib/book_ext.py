@@ -12,7 +12,6 @@ its own ``vendor/`` folder (copied from ``plnlib/assets`` through
 
 from __future__ import annotations
 
-import html
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -20,7 +19,9 @@ from typing import TYPE_CHECKING, Any, ClassVar
 if TYPE_CHECKING:  # pragma: no cover
     from sphinx.application import Sphinx
 
-__all__ = ["VegaLiteRenderer", "chart_figure_html", "setup"]
+from plnlib.web import chart_figure_html
+
+__all__ = ["VegaLiteRenderer", "setup"]
 
 VEGALITE_MIMES = ("application/vnd.vegalite.v6+json", "application/vnd.vegalite.v5+json")
 # Paths are relative to the built site's _static/ folder (Sphinx prefixes "_static/").
@@ -30,75 +31,6 @@ _VENDOR_SCRIPTS = (
     ("vega-embed", "../vendor/vega-embed.min.js"),
 )
 _LOADER = ("pln-charts", "../vendor/pln-charts.js")
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, dict):
-        value = value.get("text", "")
-    if isinstance(value, list):
-        value = " ".join(str(v) for v in value)
-    return str(value or "")
-
-
-def _table_html(meta: dict[str, Any]) -> str:
-    rows = meta.get("table") or []
-    if not rows:
-        return ""
-    columns = list(meta.get("columns") or rows[0].keys())
-    head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in columns)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(_cell(r.get(c)))}</td>" for c in columns) + "</tr>"
-        for r in rows
-    )
-    caption = html.escape(str(meta.get("table_caption") or "The numbers behind this chart"))
-    return (
-        '<details class="pln-chart-table"><summary>Show the chart as a table</summary>'
-        f'<div class="pln-table-wrap"><table><caption>{caption}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></details>"
-    )
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, float):
-        return f"{value:.2f}"
-    return str(value)
-
-
-def chart_figure_html(spec: dict[str, Any]) -> str:
-    """Return the HTML of a chart figure that ``pln-charts.js`` renders in the page.
-
-    The figure holds the vega-lite spec as JSON, a visible caption (the chart's
-    title and description, its text alternative) and, when the spec's
-    ``usermeta.plnlib`` carries one, a table of the numbers behind the chart.
-
-    Examples
-    --------
-    >>> out = chart_figure_html({"title": "Scores", "description": "Bars of section means.",
-    ...                          "mark": "bar"})
-    >>> 'class="pln-chart"' in out and "Bars of section means." in out
-    True
-    """
-    title = _text(spec.get("title"))
-    description = _text(spec.get("description"))
-    meta = (spec.get("usermeta") or {}).get("plnlib") or {}
-    payload = json.dumps(spec, sort_keys=True).replace("</", "<\\/")
-    label = html.escape(f"{title}. {description}".strip(". ") or "Chart")
-    caption = ""
-    if title or description:
-        caption = (
-            "<figcaption>"
-            + (f'<strong class="pln-chart-title">{html.escape(title)}</strong> ' if title else "")
-            + (f'<span class="pln-chart-desc">{html.escape(description)}</span>' if description else "")
-            + "</figcaption>"
-        )
-    return (
-        f'<figure class="pln-chart">'
-        f'<div class="pln-chart-view" role="img" aria-label="{label}"></div>'
-        f'<script type="application/json" class="pln-chart-spec">{payload}</script>'
-        f"{caption}{_table_html(meta)}</figure>"
-    )
 
 
 class VegaLiteRenderer:

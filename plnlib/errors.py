@@ -38,7 +38,11 @@ class PlnError(Exception):
     @property
     def message(self) -> str:
         """The whole message in one paragraph: where, what, how to fix."""
-        text = f"{self.where}: {self.what}." if self.where else f"{self.what[:1].upper()}{self.what[1:]}."
+        text = (
+            f"{self.where}: {self.what}."
+            if self.where
+            else f"{self.what[:1].upper()}{self.what[1:]}."
+        )
         if self.fix:
             text += f" {self.fix}"
         return text

@@ -1,0 +1,146 @@
+"""Static HTML pieces shared by the book and the standalone reports.
+
+- :func:`chart_figure_html`: one chart as a ``<figure>`` with its spec, caption and table.
+- :func:`standalone_page`: a whole self-contained HTML page (scripts and styles
+  inlined, so it renders with no network access and can be emailed).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+__all__ = ["chart_figure_html", "standalone_page"]
+
+_ASSETS = Path(__file__).parent / "assets"
+_VENDOR = ("vega.min.js", "vega-lite.min.js", "vega-embed.min.js", "pln-charts.js")
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, dict):
+        value = value.get("text", "")
+    if isinstance(value, list):
+        value = " ".join(str(v) for v in value)
+    return str(value or "")
+
+
+def _table_html(meta: dict[str, Any]) -> str:
+    rows = meta.get("table") or []
+    if not rows:
+        return ""
+    columns = list(meta.get("columns") or rows[0].keys())
+    head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in columns)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(_cell(r.get(c)))}</td>" for c in columns) + "</tr>"
+        for r in rows
+    )
+    caption = html.escape(str(meta.get("table_caption") or "The numbers behind this chart"))
+    return (
+        '<details class="pln-chart-table"><summary>Show the chart as a table</summary>'
+        f'<div class="pln-table-wrap"><table><caption>{caption}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></details>"
+    )
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    return str(value)
+
+
+def chart_figure_html(spec: dict[str, Any]) -> str:
+    """Return the HTML of a chart figure that ``pln-charts.js`` renders in the page.
+
+    The figure holds the vega-lite spec as JSON, a visible caption (the chart's
+    title and description, its text alternative) and, when the spec's
+    ``usermeta.plnlib`` carries one, a table of the numbers behind the chart.
+
+    Examples
+    --------
+    >>> out = chart_figure_html({"title": "Scores", "description": "Bars of section means.",
+    ...                          "mark": "bar"})
+    >>> 'class="pln-chart"' in out and "Bars of section means." in out
+    True
+    """
+    title = _text(spec.get("title"))
+    description = _text(spec.get("description"))
+    meta = (spec.get("usermeta") or {}).get("plnlib") or {}
+    payload = json.dumps(spec, sort_keys=True).replace("</", "<\\/")
+    label = html.escape(f"{title}. {description}".strip(". ") or "Chart")
+    caption = ""
+    if title or description:
+        caption = (
+            "<figcaption>"
+            + (f'<strong class="pln-chart-title">{html.escape(title)}</strong> ' if title else "")
+            + (
+                f'<span class="pln-chart-desc">{html.escape(description)}</span>'
+                if description
+                else ""
+            )
+            + "</figcaption>"
+        )
+    return (
+        f'<figure class="pln-chart">'
+        f'<div class="pln-chart-view" role="img" aria-label="{label}"></div>'
+        f'<script type="application/json" class="pln-chart-spec">{payload}</script>'
+        f"{caption}{_table_html(meta)}</figure>"
+    )
+
+
+@lru_cache(maxsize=1)
+def _inline_assets() -> tuple[str, str]:
+    vendor = _ASSETS / "site" / "vendor"
+    scripts = "\n".join(
+        "<script>"
+        + (vendor / name).read_text(encoding="utf-8").replace("</script", "<\\/script")
+        + "</script>"
+        for name in _VENDOR
+    )
+    css = (_ASSETS / "static" / "pln.css").read_text(encoding="utf-8")
+    return scripts, css
+
+
+_PAGE_CSS = """
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; line-height: 1.5;
+       max-width: 60rem; margin: 0 auto; padding: 1rem; color: #1a1a1a; }
+a { color: #1f5f8b; }
+.pln-skip { position: absolute; left: -999px; }
+.pln-skip:focus { left: 1rem; top: 1rem; background: #fff; padding: 0.5rem; }
+.pln-synthetic { background: #fff4d6; border-left: 4px solid #E69F00; padding: 0.5rem 1rem; }
+@media print {
+  .pln-skip, .vega-actions, details.pln-chart-table summary { display: none; }
+  details.pln-chart-table > * { display: block; }
+  figure.pln-chart, table { page-break-inside: avoid; }
+  a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.8em; }
+  @page { margin: 15mm; }
+}
+"""
+
+
+def standalone_page(title: str, body_html: str, *, lang: str = "en", charts: bool = True) -> str:
+    """Return a complete, self-contained HTML page.
+
+    ``body_html`` is trusted HTML made by plnlib (escape user text before
+    passing it). With ``charts=True`` the vega scripts are inlined so every
+    ``<figure class="pln-chart">`` renders offline.
+
+    Examples
+    --------
+    >>> page = standalone_page("Report <1>", "<p>Hello</p>", charts=False)
+    >>> "<title>Report &lt;1&gt;</title>" in page and "<main id=\"main\">" in page
+    True
+    """
+    scripts, css = _inline_assets()
+    return (
+        f'<!DOCTYPE html>\n<html lang="{html.escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{html.escape(title)}</title>\n<style>{_PAGE_CSS}\n{css}</style>\n"
+        f"{scripts if charts else ''}\n</head>\n<body>\n"
+        '<a class="pln-skip" href="#main">Skip to the report</a>\n'
+        f'<main id="main">\n{body_html}\n</main>\n</body>\n</html>\n'
+    )
