@@ -132,7 +132,7 @@ def standalone_page(title: str, body_html: str, *, lang: str = "en", charts: boo
     Examples
     --------
     >>> page = standalone_page("Report <1>", "<p>Hello</p>", charts=False)
-    >>> "<title>Report &lt;1&gt;</title>" in page and "<main id=\"main\">" in page
+    >>> "<title>Report &lt;1&gt;</title>" in page and '<main id="main">' in page
     True
     """
     scripts, css = _inline_assets()
