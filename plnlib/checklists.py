@@ -1,0 +1,443 @@
+"""Checklists and answer scales as validated, immutable objects.
+
+The text of every checklist lives in ``plnlib/content/<id>.yaml`` and nowhere
+else. :func:`parse_checklist` turns the parsed YAML (plain dicts) into a
+:class:`Checklist`, checking it against the JSON Schema and against the
+handbook's scales, chapters and bibliography keys. It does no file I/O:
+:mod:`plnlib.io.content` reads the files and calls it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import jsonschema
+
+from plnlib.errors import ContentError, DataError
+
+__all__ = [
+    "MISSING_CODES",
+    "Chapter",
+    "Checklist",
+    "Item",
+    "Scale",
+    "ScalePoint",
+    "Section",
+    "parse_chapters",
+    "parse_checklist",
+    "parse_scales",
+]
+
+#: Answers that are counted but left out of means.
+MISSING_CODES: tuple[str, ...] = ("dont_know", "not_applicable")
+
+
+@dataclass(frozen=True)
+class ScalePoint:
+    """One scored answer on a scale."""
+
+    value: int
+    label: str
+
+
+@dataclass(frozen=True)
+class Scale:
+    """An answer scale: scored points, "don't know"/"not applicable", and bands.
+
+    Examples
+    --------
+    >>> s = Scale("m4", "How far?", (ScalePoint(1, "Not yet"), ScalePoint(2, "Emerging"),
+    ...           ScalePoint(3, "Established"), ScalePoint(4, "Embedded")),
+    ...           missing=(("dont_know", "Don't know"), ("not_applicable", "Not applicable")),
+    ...           bands=((1.0, "Not yet"), (2.5, "Established")))
+    >>> s.parse("3"), s.parse("embedded"), s.parse("Don't know"), s.parse("")
+    (3.0, 4.0, 'dont_know', None)
+    >>> s.band(2.7)
+    'Established'
+    """
+
+    name: str
+    title: str
+    points: tuple[ScalePoint, ...]
+    missing: tuple[tuple[str, str], ...] = ()
+    bands: tuple[tuple[float, str], ...] = ()
+
+    @property
+    def low(self) -> int:
+        """The lowest scored value."""
+        return min(p.value for p in self.points)
+
+    @property
+    def high(self) -> int:
+        """The highest scored value."""
+        return max(p.value for p in self.points)
+
+    def label(self, value: float) -> str:
+        """Label of a scored value (``"3"`` if the value has no label)."""
+        for p in self.points:
+            if p.value == value:
+                return p.label
+        return f"{value:g}"
+
+    def band(self, mean: float | None) -> str | None:
+        """The band a mean falls in, or ``None`` for no mean."""
+        if mean is None or (isinstance(mean, float) and math.isnan(mean)):
+            return None
+        chosen = None
+        for low, label in sorted(self.bands):
+            if mean >= low - 1e-9:
+                chosen = label
+        return chosen
+
+    def options_text(self) -> str:
+        """All answer options, as people see them on a form."""
+        scored = [f"{p.value} = {p.label}" for p in self.points]
+        return "; ".join(scored + [label for _, label in self.missing])
+
+    def parse(self, raw: Any, *, where: str = "") -> float | str | None:
+        """Turn one answer into a score, a missing code, or ``None`` (blank).
+
+        Accepts the number (``3``, ``"3"``, ``"3.0"``), the label in any case,
+        ``"3 = Established"`` or ``"3 - Established"`` as forms write them, and
+        the "don't know" / "not applicable" labels or codes.
+
+        Raises
+        ------
+        DataError
+            When the answer is none of these.
+        """
+        if raw is None:
+            return None
+        if isinstance(raw, float) and math.isnan(raw):
+            return None
+        if isinstance(raw, bool):
+            raise self._bad(raw, where)
+        if isinstance(raw, (int, float)):
+            return self._check_value(float(raw), raw, where)
+        text = " ".join(str(raw).split())
+        if not text:
+            return None
+        key = _fold(text)
+        for code, label in self.missing:
+            if key in (_fold(code), _fold(label), _fold(code.replace("_", " "))):
+                return code
+        for p in self.points:
+            if key == _fold(p.label):
+                return float(p.value)
+        head = text.split("=")[0].split(" - ")[0].split(":")[0].strip()
+        try:
+            number = float(head.replace(",", "."))
+        except ValueError:
+            raise self._bad(raw, where) from None
+        return self._check_value(number, raw, where)
+
+    def _check_value(self, number: float, raw: Any, where: str) -> float:
+        if number in {float(p.value) for p in self.points}:
+            return number
+        raise self._bad(raw, where)
+
+    def _bad(self, raw: Any, where: str) -> DataError:
+        return DataError(
+            f"expected an answer on the scale '{self.name}' ({self.options_text()}), found {raw!r}",
+            where=where,
+            fix="Use one of the numbers or labels of the scale, or leave the cell empty.",
+        )
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.replace("\u2019", "'").casefold().split())
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """A handbook page that checklists and reports link to."""
+
+    id: str
+    path: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Item:
+    """One statement people rate."""
+
+    id: str
+    text: str
+    strong: str
+    sources: tuple[str, ...]
+    actions: tuple[str, ...]
+    chapter: str
+    section: str
+
+
+@dataclass(frozen=True)
+class Section:
+    """A group of items with its own score."""
+
+    id: str
+    title: str
+    chapter: str
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class Checklist:
+    """A whole checklist or self-assessment."""
+
+    id: str
+    title: str
+    version: int
+    scale: Scale
+    summary: str
+    audience: str
+    time_minutes: int | None
+    chapter: str
+    sources: tuple[str, ...]
+    sections: tuple[Section, ...]
+    _index: Mapping[str, Item] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        """Every item, in order."""
+        return tuple(i for s in self.sections for i in s.items)
+
+    @property
+    def item_ids(self) -> tuple[str, ...]:
+        """Every item id, in order."""
+        return tuple(i.id for i in self.items)
+
+    def item(self, item_id: str) -> Item:
+        """The item with this id; :class:`DataError` naming the checklist if unknown."""
+        try:
+            return self._index[item_id]
+        except KeyError:
+            raise DataError(
+                f"expected an item id of the checklist '{self.id}' "
+                f"({self.item_ids[0]} to {self.item_ids[-1]}), found '{item_id}'",
+                fix=f"Check the item ids with: plnlib form {self.id}",
+            ) from None
+
+    def section(self, section_id: str) -> Section:
+        """The section with this id."""
+        for s in self.sections:
+            if s.id == section_id:
+                return s
+        raise DataError(
+            f"expected a section of '{self.id}' ({', '.join(s.id for s in self.sections)}), "
+            f"found '{section_id}'"
+        )
+
+
+def parse_scales(data: Mapping[str, Any], *, where: str = "scales.yaml") -> dict[str, Scale]:
+    """Build the named scales from parsed ``scales.yaml``.
+
+    Examples
+    --------
+    >>> scales = parse_scales({"yn": {"title": "Yes?", "points": [{"value": 0, "label": "No"},
+    ...                        {"value": 1, "label": "Yes"}]}})
+    >>> scales["yn"].high
+    1
+    """
+    if not isinstance(data, Mapping) or not data:
+        raise ContentError(
+            "expected a mapping of scale names to scales, found none",
+            where=where,
+            fix="See the scales already defined in plnlib/content/scales.yaml.",
+        )
+    scales: dict[str, Scale] = {}
+    for name, spec in data.items():
+        here = f"{where}, scale '{name}'"
+        try:
+            points = tuple(ScalePoint(int(p["value"]), str(p["label"])) for p in spec["points"])
+            missing = tuple((str(m["code"]), str(m["label"])) for m in spec.get("missing", ()))
+            bands = tuple((float(b["min"]), str(b["label"])) for b in spec.get("bands", ()))
+        except (KeyError, TypeError, ValueError) as err:
+            raise ContentError(
+                f"expected 'points' as a list of {{value, label}} (and optional 'missing' "
+                f"{{code, label}} and 'bands' {{min, label}}), found a problem with {err}",
+                where=here,
+                fix="Compare with the scale 'maturity4' in plnlib/content/scales.yaml.",
+            ) from None
+        if len(points) < 2 or len({p.value for p in points}) != len(points):
+            raise ContentError(
+                "expected at least two points with different values",
+                where=here,
+                fix="Give every point of the scale its own value.",
+            )
+        for code, _ in missing:
+            if code not in MISSING_CODES:
+                raise ContentError(
+                    f"expected a missing-answer code in {MISSING_CODES}, found '{code}'",
+                    where=here,
+                    fix="Use dont_know or not_applicable.",
+                )
+        scales[str(name)] = Scale(str(name), str(spec.get("title", name)), points, missing, bands)
+    return scales
+
+
+def parse_chapters(data: Mapping[str, Any], *, where: str = "chapters.yaml") -> dict[str, Chapter]:
+    """Build the chapter registry from parsed ``chapters.yaml``."""
+    chapters: dict[str, Chapter] = {}
+    for cid, spec in (data or {}).items():
+        if not isinstance(spec, Mapping) or "path" not in spec or "title" not in spec:
+            raise ContentError(
+                f"expected {{path, title}} for chapter '{cid}', found {spec!r}",
+                where=where,
+                fix="Give each chapter the page path (as in _toc.yml) and a title.",
+            )
+        chapters[str(cid)] = Chapter(str(cid), str(spec["path"]), str(spec["title"]))
+    return chapters
+
+
+def parse_checklist(
+    data: Any,
+    *,
+    schema: Mapping[str, Any],
+    scales: Mapping[str, Scale],
+    chapters: Mapping[str, Any],
+    sources: Sequence[str] | set[str] | None = None,
+    where: str = "checklist",
+    expected_id: str | None = None,
+) -> Checklist:
+    """Validate parsed checklist YAML and build a :class:`Checklist`.
+
+    Parameters
+    ----------
+    data
+        The parsed YAML document.
+    schema
+        The JSON Schema of checklists (``checklist.schema.json``).
+    scales, chapters
+        The known scales and chapter ids.
+    sources
+        The known bibliography keys; ``None`` skips that check.
+    where
+        The file name, used in messages.
+    expected_id
+        The id the file name implies, if any.
+
+    Raises
+    ------
+    ContentError
+        Naming the file, the item id, the field, what was expected and what was found.
+    """
+    validator = jsonschema.Draft202012Validator(schema)
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        err = errors[0]
+        raise ContentError(
+            f"field '{_json_path(err)}' does not match the checklist schema: {err.message}",
+            where=_where_in(data, err, where),
+            fix="Compare with plnlib/content/checklist.schema.json and an existing checklist.",
+        )
+    cid = data["id"]
+    if expected_id is not None and cid != expected_id:
+        raise ContentError(
+            f"field 'id': expected '{expected_id}' (the file name), found '{cid}'",
+            where=where,
+            fix="Make the id and the file name the same.",
+        )
+    if data["scale"] not in scales:
+        raise ContentError(
+            f"field 'scale': expected one of {sorted(scales)}, found '{data['scale']}'",
+            where=where,
+            fix="Use a scale defined in plnlib/content/scales.yaml, or define it there.",
+        )
+    known_sources = set(sources) if sources is not None else None
+
+    def check_ref(kind: str, value: str, here: str) -> None:
+        if kind == "chapter" and value not in chapters:
+            raise ContentError(
+                f"field 'chapter': expected a chapter id from chapters.yaml, found '{value}'",
+                where=here,
+                fix="Use an id listed in plnlib/content/chapters.yaml, or add the chapter there.",
+            )
+        if kind == "source" and known_sources is not None and value not in known_sources:
+            raise ContentError(
+                f"field 'sources': expected a key of book/references.bib, found '{value}'",
+                where=here,
+                fix="Add the reference to book/references.bib, or fix the key's spelling.",
+            )
+
+    check_ref("chapter", data["chapter"], where)
+    for key in data["sources"]:
+        check_ref("source", key, where)
+    seen_items: dict[str, str] = {}
+    seen_sections: set[str] = set()
+    sections = []
+    for sec in data["sections"]:
+        here = f"{where}, section '{sec['id']}'"
+        if sec["id"] in seen_sections:
+            raise ContentError(
+                f"field 'id': expected each section id once, found '{sec['id']}' twice",
+                where=here,
+                fix="Give the section a new id.",
+            )
+        seen_sections.add(sec["id"])
+        check_ref("chapter", sec["chapter"], here)
+        items = []
+        for it in sec["items"]:
+            ihere = f"{where}, item {it['id']}"
+            if it["id"] in seen_items:
+                raise ContentError(
+                    f"field 'id': expected each item id once, found {it['id']} again "
+                    f"(first in section '{seen_items[it['id']]}')",
+                    where=ihere,
+                    fix="Item ids are stable: give the new item the next unused number.",
+                )
+            seen_items[it["id"]] = sec["id"]
+            chapter = it.get("chapter", sec["chapter"])
+            check_ref("chapter", chapter, ihere)
+            for key in it["sources"]:
+                check_ref("source", key, ihere)
+            items.append(
+                Item(
+                    id=it["id"],
+                    text=" ".join(it["text"].split()),
+                    strong=" ".join(it["strong"].split()),
+                    sources=tuple(it["sources"]),
+                    actions=tuple(" ".join(a.split()) for a in it["actions"]),
+                    chapter=chapter,
+                    section=sec["id"],
+                )
+            )
+        sections.append(Section(sec["id"], sec["title"], sec["chapter"], tuple(items)))
+    checklist = Checklist(
+        id=cid,
+        title=data["title"],
+        version=data["version"],
+        scale=scales[data["scale"]],
+        summary=" ".join(data["summary"].split()),
+        audience=data["audience"],
+        time_minutes=data.get("time_minutes"),
+        chapter=data["chapter"],
+        sources=tuple(data["sources"]),
+        sections=tuple(sections),
+    )
+    object.__setattr__(checklist, "_index", {i.id: i for i in checklist.items})
+    return checklist
+
+
+def _json_path(err: jsonschema.ValidationError) -> str:
+    parts = [str(p) for p in err.absolute_path]
+    return ".".join(parts) if parts else "(top level)"
+
+
+def _where_in(data: Any, err: jsonschema.ValidationError, where: str) -> str:
+    """Name the item or section an error sits in, when the path reaches one."""
+    path = list(err.absolute_path)
+    try:
+        if len(path) >= 4 and path[0] == "sections" and path[2] == "items":
+            item = data["sections"][path[1]]["items"][path[3]]
+            if isinstance(item, Mapping) and "id" in item:
+                return f"{where}, item {item['id']}"
+        if len(path) >= 2 and path[0] == "sections":
+            sec = data["sections"][path[1]]
+            if isinstance(sec, Mapping) and "id" in sec:
+                return f"{where}, section '{sec['id']}'"
+    except (KeyError, IndexError, TypeError):
+        pass
+    return where
