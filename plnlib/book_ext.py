@@ -12,9 +12,13 @@ its own ``vendor/`` folder (copied from ``plnlib/assets`` through
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
 
 if TYPE_CHECKING:  # pragma: no cover
     from sphinx.application import Sphinx
@@ -30,7 +34,7 @@ _VENDOR_SCRIPTS = (
     ("vega-lite", "../vendor/vega-lite.min.js"),
     ("vega-embed", "../vendor/vega-embed.min.js"),
 )
-_LOADER = ("pln-charts", "../vendor/pln-charts.js")
+_LOADER = ("pln-charts", "../js/pln-charts.js")
 
 
 class VegaLiteRenderer:
@@ -46,8 +50,6 @@ class VegaLiteRenderer:
     def handle_mime(renderer: Any, data: Any, inline: bool) -> Any:
         if inline or data.mime_type not in VEGALITE_MIMES:
             return None
-        from docutils import nodes
-
         spec = data.content if isinstance(data.content, dict) else json.loads(data.content)
         for key, path in _VENDOR_SCRIPTS:
             renderer.add_js_file(f"plnlib-{key}", path, {"priority": 200})
@@ -64,8 +66,61 @@ def _add_asset_paths(app: Sphinx, config: Any) -> None:
     config.html_static_path = [*config.html_static_path, str(_ASSETS / "static")]
 
 
+class ChecklistDirective(SphinxDirective):
+    """``{pln-checklist} ID``: the fillable checklist, generated from its YAML."""
+
+    required_arguments = 1
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        from plnlib.errors import PlnError
+        from plnlib.io.content import load_chapters, load_checklist
+        from plnlib.worksheets import checklist_form_html
+
+        try:
+            checklist = load_checklist(self.arguments[0])
+        except PlnError as err:
+            raise self.error(str(err)) from None
+        builder = self.env.app.builder
+        links = {}
+        for cid, chapter in load_chapters().items():
+            if chapter.path in self.env.found_docs:
+                links[cid] = builder.get_relative_uri(self.env.docname, chapter.path)
+        self.env.metadata[self.env.docname]["pln_checklist"] = True
+        raw = nodes.raw("", checklist_form_html(checklist, chapter_links=links), format="html")
+        return [raw]
+
+
+def _summary_lead(app: Sphinx, doctree: nodes.document) -> None:
+    """Show the front-matter ``summary`` as the page's lead paragraph."""
+    summary = app.env.metadata.get(app.env.docname, {}).get("summary")
+    if not summary:
+        return
+    for section in doctree.findall(nodes.section):
+        title = section.next_node(nodes.title)
+        lead = nodes.paragraph(text=str(summary), classes=["pln-summary"])
+        section.insert(section.index(title) + 1, lead)
+        break
+
+
+def _page_extras(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any
+) -> None:
+    meta = app.env.metadata.get(pagename, {}) if app.env else {}
+    summary = meta.get("summary")
+    if summary:
+        context["metatags"] = context.get("metatags", "") + (
+            f'<meta name="description" content="{html.escape(str(summary), quote=True)}" />\n'
+        )
+    if meta.get("pln_checklist"):
+        app.add_js_file("../js/pln-checklist.js", defer="defer")
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the handbook's Sphinx additions."""
     app.connect("config-inited", _add_asset_paths)
+    app.connect("doctree-read", _summary_lead)
+    app.connect("html-page-context", _page_extras)
+    app.add_directive("pln-checklist", ChecklistDirective)
     app.add_css_file("pln.css")
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

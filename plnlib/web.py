@@ -16,7 +16,12 @@ from typing import Any
 __all__ = ["chart_figure_html", "standalone_page"]
 
 _ASSETS = Path(__file__).parent / "assets"
-_VENDOR = ("vega.min.js", "vega-lite.min.js", "vega-embed.min.js", "pln-charts.js")
+_SCRIPTS = (
+    "vendor/vega.min.js",
+    "vendor/vega-lite.min.js",
+    "vendor/vega-embed.min.js",
+    "js/pln-charts.js",
+)
 
 
 def _text(value: Any) -> str:
@@ -94,12 +99,12 @@ def chart_figure_html(spec: dict[str, Any]) -> str:
 
 @lru_cache(maxsize=1)
 def _inline_assets() -> tuple[str, str]:
-    vendor = _ASSETS / "site" / "vendor"
+    site = _ASSETS / "site"
     scripts = "\n".join(
         "<script>"
-        + (vendor / name).read_text(encoding="utf-8").replace("</script", "<\\/script")
+        + (site / name).read_text(encoding="utf-8").replace("</script", "<\\/script")
         + "</script>"
-        for name in _VENDOR
+        for name in _SCRIPTS
     )
     css = (_ASSETS / "static" / "pln.css").read_text(encoding="utf-8")
     return scripts, css

@@ -6,5 +6,10 @@ colour-blind-safe palette, tooltips, and a table alternative carried in
 """
 
 from plnlib.charts._base import PALETTE, register_renderer, with_table
+from plnlib.charts.checklists import distribution_chart, section_chart
 
-__all__ = ["PALETTE", "register_renderer", "with_table"]
+__all__ = ["PALETTE", "distribution_chart", "register_renderer", "section_chart", "with_table"]
+
+# Importing plnlib.charts makes altair show charts through plnlib's renderer:
+# Vega-Lite JSON (JupyterLab, the book) plus HTML (Colab, classic Jupyter).
+register_renderer()

@@ -68,7 +68,9 @@ def read_responses(path: str | Path, checklist: Checklist) -> pd.DataFrame:
     return responses_from_frame(read_table(path), checklist, where=path.name)
 
 
-def responses_from_frame(frame: pd.DataFrame, checklist: Checklist, *, where: str = "answers") -> pd.DataFrame:
+def responses_from_frame(
+    frame: pd.DataFrame, checklist: Checklist, *, where: str = "answers"
+) -> pd.DataFrame:
     """Turn a table in any supported layout into tidy answers (see :func:`read_responses`).
 
     Examples
@@ -176,7 +178,7 @@ def load_person_json(path: str | Path) -> tuple[str, str, dict[str, Any]]:
         ) from None
     if not isinstance(doc, dict) or doc.get("format") != ANSWERS_FORMAT:
         raise DataError(
-            f"expected a file with \"format\": \"{ANSWERS_FORMAT}\", found something else",
+            f'expected a file with "format": "{ANSWERS_FORMAT}", found something else',
             where=path.name,
             fix="Choose the .json file you saved from the checklist.",
         )
@@ -189,6 +191,6 @@ def load_person_json(path: str | Path) -> tuple[str, str, dict[str, Any]]:
 def person_answers_frame(respondent: str, answers: Mapping[str, Any]) -> pd.DataFrame:
     """Tidy answers of one person (for :func:`plnlib.scoring.prepare_answers`)."""
     return pd.DataFrame(
-        {"respondent": respondent, "item": list(answers), "value": list(answers.values())}, dtype=object
+        {"respondent": respondent, "item": list(answers), "value": list(answers.values())},
+        dtype=object,
     )
-

@@ -1,0 +1,114 @@
+"""Checklist commands: ``list``, ``form``, ``worksheet``, ``score``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from plnlib.errors import DataError
+from plnlib.forms import form_questions
+from plnlib.io._write import write_csv, write_text_atomic
+from plnlib.io.content import checklist_ids, load_checklist
+from plnlib.io.responses import read_responses
+from plnlib.privacy import DEFAULT_MIN_GROUP
+from plnlib.scoring import breakdown, prepare_answers, team_summary
+from plnlib.worksheets import worksheet_html, worksheet_markdown
+
+__all__ = ["add_parser"]
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    """Add the checklist subcommands."""
+    p = subparsers.add_parser("list", help="list the checklists, one id per line")
+    p.set_defaults(func=_list, command_name="list")
+
+    p = subparsers.add_parser(
+        "form",
+        help="write a checklist's questions for Google Forms or Microsoft Forms (CSV)",
+        description="Write one row per item (item_id, section, question, type, options, ...). "
+        "Paste each question title as it is: it starts with the item id, which is how "
+        "the response export is matched back to the items.",
+    )
+    p.add_argument("id", help="checklist id (see: plnlib list)")
+    p.add_argument("-o", "--output", required=True, type=Path, help="where to write the CSV")
+    p.set_defaults(func=_form, command_name="form")
+
+    p = subparsers.add_parser("worksheet", help="write a printable worksheet (.html or .md)")
+    p.add_argument("id", help="checklist id (see: plnlib list)")
+    p.add_argument("-o", "--output", required=True, type=Path, help="FILE.html or FILE.md")
+    p.set_defaults(func=_worksheet, command_name="worksheet")
+
+    p = subparsers.add_parser(
+        "score",
+        help="score a team's answers per section (CSV out)",
+        description="Read answers (tidy CSV, wide CSV/XLSX, a Google Forms CSV or a Microsoft "
+        "Forms XLSX export) and write one row per section (and group) with n and mean. "
+        "Groups below the minimum size are suppressed (empty cells).",
+    )
+    p.add_argument("id", help="checklist id (see: plnlib list)")
+    p.add_argument("responses", type=Path, help="the answers file")
+    p.add_argument("--by", help="a group column, e.g. school or role")
+    p.add_argument(
+        "--min-group",
+        type=int,
+        default=DEFAULT_MIN_GROUP,
+        help=f"smallest group shown (default {DEFAULT_MIN_GROUP}, never below 3)",
+    )
+    p.add_argument("-o", "--output", required=True, type=Path, help="where to write the CSV")
+    p.set_defaults(func=_score, command_name="score")
+
+
+def _list(args: argparse.Namespace) -> int:
+    for cid in checklist_ids():
+        c = load_checklist(cid)
+        print(f"{cid}\t{c.title} ({len(c.items)} items, scale {c.scale.name})")
+    return 0
+
+
+def _form(args: argparse.Namespace) -> int:
+    checklist = load_checklist(args.id)
+    _check_suffix(args.output, (".csv",))
+    write_csv(args.output, form_questions(checklist))
+    print(f"wrote {len(checklist.items)} questions to {args.output}")
+    return 0
+
+
+def _worksheet(args: argparse.Namespace) -> int:
+    checklist = load_checklist(args.id)
+    suffix = _check_suffix(args.output, (".html", ".md"))
+    text = worksheet_html(checklist) if suffix == ".html" else worksheet_markdown(checklist)
+    write_text_atomic(args.output, text)
+    print(f"wrote the {checklist.title} worksheet to {args.output}")
+    return 0
+
+
+def _score(args: argparse.Namespace) -> int:
+    checklist = load_checklist(args.id)
+    _check_suffix(args.output, (".csv",))
+    where = args.responses.name
+    answers = prepare_answers(read_responses(args.responses, checklist), checklist, where=where)
+    if args.by:
+        table = breakdown(answers, checklist, args.by, min_group=args.min_group, where=where)
+        out = table[[args.by, "section", "title", "n", "mean", "sd"]]
+    else:
+        summary = team_summary(answers, checklist, min_group=args.min_group)
+        out = summary.sections[["section", "title", "n", "mean", "sd", "alpha"]]
+    out = out.assign(mean=out["mean"].round(3), sd=out["sd"].round(3))
+    if "alpha" in out:
+        out = out.assign(alpha=out["alpha"].round(3))
+    write_csv(args.output, out)
+    hidden = int(out["mean"].isna().sum())
+    note = f"; {hidden} cell(s) suppressed (fewer than {args.min_group} people)" if hidden else ""
+    print(f"wrote {len(out)} rows to {args.output}{note}")
+    return 0
+
+
+def _check_suffix(path: Path, allowed: tuple[str, ...]) -> str:
+    suffix = path.suffix.lower()
+    if suffix not in allowed:
+        raise DataError(
+            f"expected an output file ending in {' or '.join(allowed)}, found '{path.name}'",
+            where="-o/--output",
+            fix=f"Name the output file like results{allowed[0]}.",
+        )
+    return suffix

@@ -1,0 +1,88 @@
+"""ipywidgets front ends: controls -> plnlib core -> charts. No logic of their own.
+
+Errors a user can cause are shown as a plain message in the widget, never a traceback.
+"""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as w
+import pandas as pd
+from IPython.display import display
+
+from plnlib.charts._base import register_renderer
+from plnlib.charts.checklists import section_chart
+from plnlib.checklists import Checklist
+from plnlib.errors import PlnError
+from plnlib.scoring import person_score, prepare_answers, priorities
+
+__all__ = ["SelfAssessment"]
+
+
+class SelfAssessment(w.VBox):
+    """A fillable self-assessment: one set of buttons per item, then a score.
+
+    Parameters
+    ----------
+    checklist
+        The checklist to fill in.
+    """
+
+    def __init__(self, checklist: Checklist) -> None:
+        register_renderer()
+        self.checklist = checklist
+        scale = checklist.scale
+        self._options = [(p.label, float(p.value)) for p in scale.points] + [
+            (label, code) for code, label in scale.missing
+        ]
+        self.buttons: dict[str, w.ToggleButtons] = {}
+        children: list[w.Widget] = [
+            w.HTML(
+                f"<h3>{html.escape(checklist.title)}</h3><p>{html.escape(checklist.summary)}</p>"
+            ),
+        ]
+        for section in checklist.sections:
+            children.append(w.HTML(f"<h4>{html.escape(section.title)}</h4>"))
+            for item in section.items:
+                buttons = w.ToggleButtons(
+                    options=self._options,
+                    value=None,
+                    description="",
+                    style={"button_width": "auto"},
+                    tooltips=[label for label, _ in self._options],
+                )
+                self.buttons[item.id] = buttons
+                label = w.HTML(f"<b>{item.id}</b> {html.escape(item.text)}")
+                children.append(w.VBox([label, buttons]))
+        self.score_button = w.Button(
+            description="Show my scores", button_style="primary", icon="check"
+        )
+        self.output = w.Output()
+        self.score_button.on_click(lambda _: self.show())
+        children += [self.score_button, self.output]
+        super().__init__(children=children)
+
+    def answers(self) -> dict[str, object]:
+        """The current answers by item id (``None`` where not answered)."""
+        return {item_id: b.value for item_id, b in self.buttons.items()}
+
+    def show(self) -> None:
+        """Score the answers and show the chart and priorities in the output area."""
+        self.output.clear_output()
+        with self.output:
+            try:
+                given = {k: v for k, v in self.answers().items() if v is not None}
+                if not given:
+                    display(w.HTML("<p>Answer at least one statement, then press the button.</p>"))
+                    return
+                frame = pd.DataFrame(
+                    {"respondent": "me", "item": list(given), "value": list(given.values())}
+                )
+                result = person_score(prepare_answers(frame, self.checklist), self.checklist)
+                display(section_chart(result, self.checklist))
+                display(
+                    priorities(result, self.checklist)[["level", "id", "title", "mean", "chapter"]]
+                )
+            except PlnError as err:
+                display(w.HTML(f"<p role='alert'>{html.escape(err.message)}</p>"))

@@ -1,0 +1,178 @@
+"""Checklists as printable worksheets (HTML and Markdown) and as fillable book pages.
+
+Everything here is generated from the checklist YAML: item text is never typed twice.
+"""
+
+from __future__ import annotations
+
+import html
+
+from plnlib.checklists import Checklist, Item
+from plnlib.web import standalone_page
+
+__all__ = ["checklist_form_html", "worksheet_html", "worksheet_markdown"]
+
+_PRINT_CSS = """
+.pln-ws table { width: 100%; border-collapse: collapse; margin-bottom: 1rem; }
+.pln-ws th, .pln-ws td { border: 1px solid #555; padding: 0.35rem; vertical-align: top; }
+.pln-ws td.pln-box { width: 2.2rem; text-align: center; }
+.pln-ws .pln-id { font-family: ui-monospace, monospace; font-size: 0.85em; white-space: nowrap; }
+.pln-ws .pln-strong { color: #333; font-size: 0.9em; }
+@media print {
+  @page { size: A4; margin: 12mm; }
+  @page letter { size: letter; }
+  .pln-ws section { break-inside: avoid-page; }
+  .pln-ws tr { break-inside: avoid; }
+  .pln-ws th, .pln-ws td { font-size: 10pt; }
+}
+"""
+
+
+def _abbr(label: str) -> str:
+    return html.escape(label)
+
+
+def worksheet_html(checklist: Checklist) -> str:
+    """A self-contained printable worksheet (A4 and US Letter) of a checklist.
+
+    Examples
+    --------
+    >>> from plnlib.io.content import load_checklist
+    >>> page = worksheet_html(load_checklist("pln-design"))
+    >>> "<title>PLN design" in page and "DES-01" in page
+    True
+    """
+    scale = checklist.scale
+    heads = [p.label for p in scale.points] + [label for _, label in scale.missing]
+    head_html = "".join(f'<th scope="col" class="pln-box">{_abbr(h)}</th>' for h in heads)
+    parts = [
+        f"<header><h1>{html.escape(checklist.title)}</h1>",
+        f"<p>{html.escape(checklist.summary)}</p>",
+        f"<p><strong>Who fills it in:</strong> {html.escape(checklist.audience)}."
+        + (
+            f" <strong>Time:</strong> about {checklist.time_minutes} minutes."
+            if checklist.time_minutes
+            else ""
+        )
+        + "</p>",
+        f"<p><strong>How to answer:</strong> {html.escape(scale.title)} Tick one box per row. "
+        "Use \u201cDon't know\u201d or \u201cNot applicable\u201d when they fit; they are not "
+        "counted in the scores.</p>",
+        "<p>Name or code (optional): ______________________ Date: ____________</p></header>",
+    ]
+    for section in checklist.sections:
+        rows = "".join(
+            f'<tr><th scope="row"><span class="pln-id">{item.id}</span> {html.escape(item.text)}'
+            f'<div class="pln-strong">Strong looks like: {html.escape(item.strong)}</div></th>'
+            + "".join('<td class="pln-box">\u2610</td>' for _ in heads)
+            + "</tr>"
+            for item in section.items
+        )
+        parts.append(
+            f'<section><h2>{html.escape(section.title)}</h2><table><caption class="visually-hidden">'
+            f"{html.escape(section.title)}: one row per statement</caption>"
+            f'<thead><tr><th scope="col">Statement</th>{head_html}</tr></thead>'
+            f"<tbody>{rows}</tbody></table></section>"
+        )
+    parts.append(
+        "<footer><p>From The PLN Handbook (CC BY 4.0). Checklist "
+        f'<span class="pln-id">{checklist.id}</span>, version {checklist.version}.</p></footer>'
+    )
+    body = f'<div class="pln-ws"><style>{_PRINT_CSS}</style>{"".join(parts)}</div>'
+    return standalone_page(f"{checklist.title} \u2013 worksheet", body, charts=False)
+
+
+def worksheet_markdown(checklist: Checklist) -> str:
+    """The worksheet as Markdown (for editing in a word processor or a wiki).
+
+    Examples
+    --------
+    >>> from plnlib.io.content import load_checklist
+    >>> md = worksheet_markdown(load_checklist("pln-design"))
+    >>> md.splitlines()[0]
+    '# PLN design'
+    """
+    scale = checklist.scale
+    heads = [p.label for p in scale.points] + [label for _, label in scale.missing]
+    lines = [
+        f"# {checklist.title}",
+        "",
+        checklist.summary,
+        "",
+        f"Who fills it in: {checklist.audience}.",
+        "",
+    ]
+    lines += [f"How to answer: {scale.title} Tick one box per row.", ""]
+    for section in checklist.sections:
+        lines += [f"## {section.title}", ""]
+        lines.append("| Statement | " + " | ".join(heads) + " |")
+        lines.append("|---" * (len(heads) + 1) + "|")
+        for item in section.items:
+            cells = " | ".join("\u2610" for _ in heads)
+            text = _md_escape(f"**{item.id}** {item.text}")
+            lines.append(f"| {text} | {cells} |")
+        lines.append("")
+    lines.append(
+        f"From The PLN Handbook (CC BY 4.0). Checklist `{checklist.id}`, version {checklist.version}."
+    )
+    return "\n".join(lines) + "\n"
+
+
+def _md_escape(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def _item_fieldset(checklist: Checklist, item: Item) -> str:
+    scale = checklist.scale
+    options = [(str(p.value), p.label) for p in scale.points] + list(scale.missing)
+    radios = "".join(
+        f'<label><input type="radio" name="{item.id}" value="{html.escape(value)}"> '
+        f"{html.escape(label)}</label>"
+        for value, label in options
+    )
+    return (
+        f'<fieldset class="pln-item" data-item="{item.id}" data-section="{item.section}">'
+        f'<legend><span class="pln-id">{item.id}</span> {html.escape(item.text)}</legend>'
+        f'<div class="pln-options">{radios}</div>'
+        f"<details><summary>What strong looks like, and what to do</summary>"
+        f"<p>{html.escape(item.strong)}</p><ul>"
+        + "".join(f"<li>{html.escape(a)}</li>" for a in item.actions)
+        + "</ul></details></fieldset>"
+    )
+
+
+def checklist_form_html(
+    checklist: Checklist, *, chapter_links: dict[str, str] | None = None
+) -> str:
+    """A fillable checklist for a book page.
+
+    The answers stay in the reader's browser: ``pln-checklist.js`` shows the
+    section means as they answer and can save them as a JSON file that
+    :func:`plnlib.io.responses.load_person_json` reads. Nothing is sent anywhere.
+    """
+    links = chapter_links or {}
+    sections = []
+    for section in checklist.sections:
+        link = links.get(section.chapter)
+        more = f' <a href="{html.escape(link)}">Read the chapter</a>' if link else ""
+        sections.append(
+            f'<section class="pln-section" data-section="{section.id}">'
+            f"<h3>{html.escape(section.title)}</h3>"
+            f'<p class="pln-section-score" aria-live="polite" data-section-score="{section.id}">'
+            f"Answer the statements to see this section's mean.{more}</p>"
+            + "".join(_item_fieldset(checklist, item) for item in section.items)
+            + "</section>"
+        )
+    scale = checklist.scale
+    bands = ";".join(f"{low}:{label}" for low, label in sorted(scale.bands))
+    return (
+        f'<form class="pln-checklist" data-checklist="{checklist.id}" '
+        f'data-version="{checklist.version}" data-bands="{html.escape(bands)}" '
+        f'data-low="{scale.low}" data-high="{scale.high}" onsubmit="return false">'
+        f'<p class="pln-overall" aria-live="polite">Overall: no answers yet.</p>'
+        + "".join(sections)
+        + '<p><button type="button" class="pln-save">Save my answers (JSON file)</button> '
+        '<button type="reset" class="pln-clear">Clear all answers</button></p>'
+        '<p class="pln-note">Your answers stay in this browser tab. Saving writes a file on '
+        "your own device; nothing is sent anywhere.</p></form>"
+    )
