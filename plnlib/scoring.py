@@ -122,7 +122,11 @@ def prepare_answers(
             "missing": pd.array(missing, dtype="string"),
         }
     )
-    dupes = out.duplicated(["respondent", "item"], keep="first")
+    for col in frame.columns:
+        if col not in needed and not col.startswith("_"):
+            out[col] = frame[col].to_numpy()
+    # the same person may answer again in another wave (or any other group column)
+    dupes = out.duplicated([c for c in out.columns if c not in ("score", "missing", "section")], keep="first")
     if dupes.any():
         pos = int(np.flatnonzero(dupes.to_numpy())[0])
         raise DataError(
@@ -131,9 +135,6 @@ def prepare_answers(
             where=f"{where}, {_row_of(frame, pos)}",
             fix="Remove the duplicate row or response (a form submitted twice?).",
         )
-    for col in frame.columns:
-        if col not in needed and not col.startswith("_"):
-            out[col] = frame[col].to_numpy()
     return out
 
 

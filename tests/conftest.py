@@ -1,0 +1,31 @@
+"""Shared fixtures: tiny checklists and answer frames."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from plnlib.io.content import load_checklist
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def design():
+    """The shipped PLN design checklist (maturity4 scale, six sections)."""
+    return load_checklist("pln-design")
+
+
+@pytest.fixture()
+def tidy_small(design):
+    """Six respondents answering the first two items of PLN design, with a school column."""
+    return pd.DataFrame(
+        {
+            "respondent": [f"r{i}" for i in range(6) for _ in range(2)],
+            "item": [design.item_ids[0], design.item_ids[1]] * 6,
+            "value": [1, 2, 2, 2, 3, 3, 4, 4, 4, 4, "Don't know", 1],
+            "school": ["North"] * 6 + ["South"] * 6,
+        }
+    )
