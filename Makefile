@@ -51,13 +51,15 @@ format: $(DEV_STAMP)
 unit: $(DEV_STAMP)
 	$(BIN)/pytest -q tests/unit plnlib
 
+NBVAL := --nbval --nbval-sanitize-with tests/notebooks/sanitize.cfg book/tools
+
 notebooks: $(DEV_STAMP)
-	$(BIN)/pytest -q --nbval tests/notebooks
+	$(BIN)/pytest -q $(NBVAL)
 
 # The whole suite: lint, then the -W book build, then every pytest test
 # (unit + doctests, notebooks through nbval, the built site in Chromium).
 test: lint book $(DEV_STAMP)
-	$(BIN)/pytest
+	$(BIN)/pytest tests plnlib $(NBVAL)
 
 bench: $(DEV_STAMP)
 	$(BIN)/python -m benchmarks

@@ -1,5 +1,86 @@
-"""Advice-network analysis (core: pure functions, no file I/O)."""
+"""Advice-network analysis: who goes to whom, who brokers, and whether a PLN reaches into schools.
 
+Core package: DataFrames in, frozen dataclasses and DataFrames out; no file
+I/O, no printing, no charts. Read files with :mod:`plnlib.io.networks`, draw
+with :mod:`plnlib.charts.network`.
+
+A tie ``a -> b`` means *a goes to b* (for advice, for information). Measures
+are computed with python-igraph and checked against networkx in the tests.
+
+Examples
+--------
+>>> import pandas as pd
+>>> from plnlib.networks import build_network, summary
+>>> net = build_network(pd.DataFrame({"source": ["Ann", "Ben"], "target": ["Ben", "Ann"]}))
+>>> summary(net).reciprocity
+1.0
+"""
+
+from plnlib.networks.brokerage import ROLES, brokerage_roles
+from plnlib.networks.change import (
+    ChangeResult,
+    OverlapResult,
+    ego_metrics,
+    ego_network,
+    relation_overlap,
+    wave_change,
+)
 from plnlib.networks.graph import BuildReport, Issue, Network, build_network
+from plnlib.networks.groups import (
+    CommunityResult,
+    EIResult,
+    communities,
+    core_periphery,
+    ei_index,
+    modularity,
+)
+from plnlib.networks.metrics import (
+    NetworkSummary,
+    betweenness,
+    coreness,
+    node_metrics,
+    summary,
+)
+from plnlib.networks.questions import (
+    INFORMAL_ROLES,
+    Answer,
+    answer_questions,
+    brokers_without_formal_role,
+    pln_members_central,
+    schools_linked_through_one_person,
+)
+from plnlib.networks.synthetic import district_network, sample_network
 
-__all__ = ["BuildReport", "Issue", "Network", "build_network"]
+__all__ = [
+    "INFORMAL_ROLES",
+    "ROLES",
+    "Answer",
+    "BuildReport",
+    "ChangeResult",
+    "CommunityResult",
+    "EIResult",
+    "Issue",
+    "Network",
+    "NetworkSummary",
+    "OverlapResult",
+    "answer_questions",
+    "betweenness",
+    "brokerage_roles",
+    "brokers_without_formal_role",
+    "build_network",
+    "communities",
+    "core_periphery",
+    "coreness",
+    "district_network",
+    "ego_metrics",
+    "ego_network",
+    "ei_index",
+    "modularity",
+    "node_metrics",
+    "pln_members_central",
+    "relation_overlap",
+    "sample_network",
+    "schools_linked_through_one_person",
+    "summary",
+    "wave_change",
+]

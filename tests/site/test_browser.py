@@ -1,0 +1,106 @@
+"""The built pages in a real browser (Debian's Chromium) with every third-party request blocked."""
+
+from __future__ import annotations
+
+import shutil
+from urllib.parse import urlparse
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic"]
+
+# console messages that are harmless, each with the reason
+ALLOWED = {
+    "Identifier 'THEBE_JS_URL' has already been declared": "sphinx-thebe declares it twice; thebe only loads on click",
+    "Got invalid theme mode": "pydata-sphinx-theme logs this before it reads the stored mode",
+}
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+def open_page(browser, url):
+    context = browser.new_context()
+    page = context.new_page()
+    blocked, errors = [], []
+
+    def route(r):
+        host = urlparse(r.request.url).hostname
+        if host in ("127.0.0.1", None) or r.request.url.startswith(("data:", "blob:")):
+            r.continue_()
+        else:
+            blocked.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    page.on("pageerror", lambda exc: errors.append(f"pageerror: {exc}"))
+    page.on("console", lambda m: errors.append(f"console.{m.type}: {m.text}") if m.type == "error" else None)
+    page.goto(url, wait_until="networkidle")
+    return page, blocked, errors
+
+
+def unexpected(errors):
+    return [e for e in errors if not any(a in e for a in ALLOWED)]
+
+
+PAGES = [
+    "book/index.html",
+    "book/understanding/what-is-a-pln.html",
+    "book/tools/checklist-self-assessment.html",
+    "book/tools/checklists/pln-design.html",
+    "book/reference/glossary.html",
+]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_loads_with_no_third_party_request_and_no_js_error(browser, server, path):
+    page, blocked, errors = open_page(browser, f"{server}/{path}")
+    assert not blocked, f"requests to other hosts: {blocked}"
+    assert not unexpected(errors), errors
+    page.context.close()
+
+
+def test_charts_render_and_keep_their_text_alternative(browser, server):
+    page, blocked, errors = open_page(browser, f"{server}/book/tools/checklist-self-assessment.html")
+    figures = page.locator("figure.pln-chart")
+    assert figures.count() >= 2
+    page.wait_for_function("document.querySelectorAll('figure.pln-chart[data-rendered=\"yes\"]').length >= 2")
+    for i in range(figures.count()):
+        fig = figures.nth(i)
+        assert fig.locator(".pln-chart-view svg, .pln-chart-view canvas").count() >= 1
+        assert fig.locator("figcaption").inner_text().strip()
+        assert fig.locator("details.pln-chart-table table tbody tr").count() >= 1
+    assert not blocked and not unexpected(errors), (blocked, errors)
+    page.context.close()
+
+
+def test_widget_views_render(browser, server):
+    page, blocked, errors = open_page(browser, f"{server}/book/tools/checklist-self-assessment.html")
+    page.wait_for_selector(".jupyter-widgets", timeout=15000)
+    assert page.locator(".widget-toggle-buttons").count() >= 1
+    assert page.get_by_role("button", name="Show my scores").count() == 1
+    assert not blocked and not unexpected(errors), (blocked, errors)
+    page.context.close()
+
+
+def test_fillable_checklist_scores_by_keyboard(browser, server):
+    page, blocked, errors = open_page(browser, f"{server}/book/tools/checklists/pln-design.html")
+    first = page.locator("fieldset.pln-item").first
+    first.locator("input[type=radio]").first.focus()
+    page.keyboard.press("Space")  # choose the first option (value 1) by keyboard
+    page.keyboard.press("ArrowRight")  # move to the next option (value 2): radios select as they move
+    overall = page.locator(".pln-overall").inner_text()
+    assert "Overall: 2.00" in overall, overall
+    section = page.locator("[data-section-score]").first.inner_text()
+    assert "Section mean: 2.00" in section
+    assert not blocked and not unexpected(errors), (blocked, errors)
+    page.context.close()
