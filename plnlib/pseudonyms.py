@@ -213,8 +213,6 @@ def apply_pseudonyms(
             )
         out[column] = mapped.astype("object")
     if drop_identifying:
-        keep = [
-            c for c in out.columns if c in columns or _column_key(c) not in IDENTIFYING_COLUMNS
-        ]
+        keep = [c for c in out.columns if c in columns or _column_key(c) not in IDENTIFYING_COLUMNS]
         out = out[keep]
     return out

@@ -102,22 +102,32 @@ def prepare_answers(
             fix=f"Check the ids against 'plnlib form {checklist.id}', or choose the right checklist.",
         )
     section_of = {i.id: i.section for i in checklist.items}
-    scores: list[float] = []
-    missing: list[str | None] = []
     scale = checklist.scale
-    for pos, raw in enumerate(frame["value"].tolist()):
-        parsed = scale.parse(raw, where=f"{where}, {_row_of(frame, pos)}")
-        if isinstance(parsed, str):
-            scores.append(np.nan)
-            missing.append(parsed)
-        else:
-            scores.append(np.nan if parsed is None else parsed)
-            missing.append(None)
+    values = frame["value"]
+    # parse each distinct answer once: forms give a handful of distinct values for thousands of rows
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    parsed_uniques: list[float | str | None] = []
+    for pos_u, raw in enumerate(uniques):
+        try:
+            parsed_uniques.append(scale.parse(raw))
+        except DataError:
+            first = int(np.flatnonzero(codes == pos_u)[0])
+            scale.parse(raw, where=f"{where}, {_row_of(frame, first)}")  # raises with the row
+            raise
+    score_of = np.array(
+        [np.nan if (p is None or isinstance(p, str)) else p for p in parsed_uniques] + [np.nan],
+        dtype="float64",
+    )
+    missing_of = np.array(
+        [p if isinstance(p, str) else None for p in parsed_uniques] + [None], dtype=object
+    )
+    scores = score_of[codes]  # code -1 (blank) picks the trailing NaN / None
+    missing = missing_of[codes]
     out = pd.DataFrame(
         {
             "respondent": respondents.astype(str).str.strip().to_numpy(),
             "item": items.astype(str).to_numpy(),
-            "section": [section_of[i] for i in items.astype(str)],
+            "section": items.astype(str).map(section_of).to_numpy(),
             "score": np.asarray(scores, dtype="float64"),
             "missing": pd.array(missing, dtype="string"),
         }
@@ -126,7 +136,9 @@ def prepare_answers(
         if col not in needed and not col.startswith("_"):
             out[col] = frame[col].to_numpy()
     # the same person may answer again in another wave (or any other group column)
-    dupes = out.duplicated([c for c in out.columns if c not in ("score", "missing", "section")], keep="first")
+    dupes = out.duplicated(
+        [c for c in out.columns if c not in ("score", "missing", "section")], keep="first"
+    )
     if dupes.any():
         pos = int(np.flatnonzero(dupes.to_numpy())[0])
         raise DataError(

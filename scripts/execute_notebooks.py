@@ -16,7 +16,12 @@ def main(paths: list[str]) -> int:
     for name in paths:
         path = Path(name)
         nb = nbformat.read(path, as_version=4)
-        NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+        NotebookClient(
+            nb,
+            timeout=300,
+            kernel_name="python3",
+            resources={"metadata": {"path": str(path.parent)}},
+        ).execute()
         nbformat.write(nb, path)
         print(f"executed {path}")
     return 0

@@ -26,4 +26,6 @@ cp "$tmp/ve/package/build/vega-embed.min.js" "$out/vega-embed.min.js"
 cp "$tmp/ve/package/LICENSE" "$out/vega-embed.LICENSE.txt"
 cp "$tmp/hm/package/dist/embed.js" "$out/html-manager-embed.js"
 cp "$tmp/hm/package/dist/embed.js.LICENSE.txt" "$out/html-manager-embed.js.LICENSE.txt"
+# the widget manager's icon fonts (Font Awesome), fetched relative to the script
+cp "$tmp"/hm/package/dist/*.woff2 "$tmp"/hm/package/dist/*.woff "$out/"
 echo "vendored into $out:"; ls -l "$out"

@@ -224,13 +224,13 @@ def clean_nodes(
         if _column_key(col) == "plnmember":
             values = [
                 parse_yes_no(v, where=f"{where}, row {r}, column {col}")
-                for v, r in zip(table[col], rows)
+                for v, r in zip(table[col], rows, strict=True)
             ]
             table = table.drop(columns=[col])
             table["pln_member"] = pd.array(values, dtype="boolean")
         elif table[col].dtype == object or pd.api.types.is_string_dtype(table[col]):
             table[col] = table[col].map(lambda v: v if pd.isna(v) else _tidy(v))
-    return table.reset_index(drop=True), dict(zip(norm, ids))
+    return table.reset_index(drop=True), dict(zip(norm, ids, strict=True))
 
 
 def _find(columns: list[str], *names: str) -> str | None:
@@ -284,6 +284,11 @@ def clean_edges(
     frame.columns = columns
     n = len(frame)
     rows = np.arange(n, dtype=np.int64) + 2
+    row_col = _find(columns, "row")
+    if row_col is not None:  # the rows of the file the ties were read from
+        given = pd.to_numeric(frame[row_col], errors="coerce")
+        if given.notna().all():
+            rows = given.to_numpy(dtype=np.int64)
     issues: list[Any] = []
 
     def tidy_col(col: str) -> np.ndarray:
@@ -296,7 +301,7 @@ def clean_edges(
         weights = np.array(
             [
                 parse_strength(v, where=f"{where}, row {r}, column {weight_col}")
-                for v, r in zip(frame[weight_col], rows)
+                for v, r in zip(frame[weight_col], rows, strict=True)
             ],
             dtype=float,
         )
@@ -358,9 +363,7 @@ def clean_edges(
                 "drop unknown names.",
             )
         action = (
-            "added as people without attributes"
-            if unknown == "add"
-            else "their ties were left out"
+            "added as people without attributes" if unknown == "add" else "their ties were left out"
         )
         issues.insert(0, Issue("unknown name", names, bad, action))
         if unknown == "drop":

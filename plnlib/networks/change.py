@@ -152,9 +152,11 @@ def relation_overlap(
     a, b = layer.select(first), layer.select(second)
     for side in (a, b):
         require_one_layer(side, "the overlap of two relations")
-    return OverlapResult(a.relations[0] if a.relations else first,
-                         b.relations[0] if b.relations else second,
-                         *_overlap(_tie_codes(a), _tie_codes(b)))
+    return OverlapResult(
+        a.relations[0] if a.relations else first,
+        b.relations[0] if b.relations else second,
+        *_overlap(_tie_codes(a), _tie_codes(b)),
+    )
 
 
 @dataclass(frozen=True)

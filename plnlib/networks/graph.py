@@ -266,7 +266,7 @@ class Network:
             node = row.pop("node")
             graph.add_node(node, **{k: v for k, v in row.items() if not pd.isna(v)})
         ids = self.nodes["node"].to_numpy(dtype=object)
-        graph.add_edges_from(zip(ids[self.arcs[:, 0]], ids[self.arcs[:, 1]]))
+        graph.add_edges_from(zip(ids[self.arcs[:, 0]], ids[self.arcs[:, 1]], strict=True))
         return graph
 
 
@@ -289,7 +289,9 @@ def build_network(
     edges
         Columns ``source`` and ``target`` (names or ids), optional ``weight``
         (or ``frequency``: numbers, or words such as "weekly"), ``relation``
-        and ``wave``. Column names are matched ignoring case and spaces.
+        ``wave`` and ``row`` (the file row of each tie, for messages; by default
+        the table's row as in a spreadsheet, header = row 1). Column names are
+        matched ignoring case and spaces.
     nodes
         One row per person; the identifier column is ``id_column`` or the first
         of ``id``, ``node``, ``name``, ``person``. Other columns are attributes

@@ -142,9 +142,7 @@ def pln_members_central(
     members = table[is_member & (codes >= 0)].copy()
     members.insert(1, "school", [names[c] for c in members["code"]])
     members["colleagues"] = members["school_size"] - 1
-    members["share"] = members["sought_by"] / members["colleagues"].where(
-        members["colleagues"] > 0
-    )
+    members["share"] = members["sought_by"] / members["colleagues"].where(members["colleagues"] > 0)
     details = members[
         ["node", "school", "sought_by", "colleagues", "share", "rank", "school_size", "central"]
     ].astype({"rank": int, "school_size": int, "colleagues": int, "sought_by": int})
@@ -198,7 +196,9 @@ def schools_linked_through_one_person(net: Network, *, school: str = "school") -
     ga, gb = codes[arcs[:, 0]], codes[arcs[:, 1]]
     cross = (ga >= 0) & (gb >= 0) & (ga != gb)
     pairs: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    for (a, b), x, y in zip(arcs[cross].tolist(), ga[cross].tolist(), gb[cross].tolist()):
+    for (a, b), x, y in zip(
+        arcs[cross].tolist(), ga[cross].tolist(), gb[cross].tolist(), strict=True
+    ):
         pairs.setdefault((min(x, y), max(x, y)), []).append((a, b))
     rows, fragile = [], []
     for (x, y), ties in sorted(pairs.items()):
@@ -218,7 +218,9 @@ def schools_linked_through_one_person(net: Network, *, school: str = "school") -
         rows.append((names[x], names[y], len(ties), len(people), only))
     details = pd.DataFrame(rows, columns=["school_a", "school_b", "ties", "people", "only_through"])
     own: dict[int, set[int]] = {g: set() for g in range(len(names))}
-    for (a, b), x, y in zip(arcs[cross].tolist(), ga[cross].tolist(), gb[cross].tolist()):
+    for (a, b), x, y in zip(
+        arcs[cross].tolist(), ga[cross].tolist(), gb[cross].tolist(), strict=True
+    ):
         own[x].add(a)
         own[y].add(b)
     school_points = []
@@ -240,10 +242,10 @@ def schools_linked_through_one_person(net: Network, *, school: str = "school") -
     text += f" ({_plural(len(pairs), 'linked pair')} in all"
     text += f"; {_plural(unlinked, 'pair')} with no direct tie)." if unlinked else ")."
     if school_points:
-        verb = "has" if len(school_points) == 1 else "have"
+        one = len(school_points) == 1
         text += (
-            f" {_plural(len(school_points), 'school')} {verb} one person or no one linking "
-            "them to other schools."
+            f" {_plural(len(school_points), 'school')} {'has' if one else 'have'} only one "
+            f"person, or no one, linking {'it' if one else 'them'} to other schools."
         )
     return Answer(question, text, tuple(fragile + school_points), details)
 
@@ -294,8 +296,7 @@ def brokers_without_formal_role(
     brokers = brokers.sort_values(["betweenness", "across_schools"], ascending=False)
     informal = {" ".join(str(r).split()).casefold() for r in informal_roles}
     brokers["formal_role"] = [
-        not (pd.isna(r) or " ".join(str(r).split()).casefold() in informal)
-        for r in brokers["role"]
+        not (pd.isna(r) or " ".join(str(r).split()).casefold() in informal) for r in brokers["role"]
     ]
     brokers = brokers.reset_index(drop=True)
     missing = _missing(net, question, (role,))

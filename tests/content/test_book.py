@@ -26,7 +26,9 @@ def rel(p: Path) -> str:
 
 def test_every_page_is_in_the_toc():
     for p in PAGES:
-        assert f"file: {p.relative_to(REPO).with_suffix('')}\n" in TOC, f"{rel(p)} is not in _toc.yml"
+        assert f"file: {p.relative_to(REPO).with_suffix('')}\n" in TOC, (
+            f"{rel(p)} is not in _toc.yml"
+        )
 
 
 @pytest.mark.parametrize("page", CHAPTERS, ids=rel)
@@ -40,13 +42,17 @@ def test_chapter_cites_its_sources(page):
 @pytest.mark.parametrize("page", CHAPTERS, ids=rel)
 def test_every_guideline_has_an_evidence_note(page):
     text = page.read_text()
-    match = re.search(r"^## (Practical guidelines|Lessons for your network)\n(.*?)(?=^## )", text, re.M | re.S)
+    match = re.search(
+        r"^## (Practical guidelines|Lessons for your network)\n(.*?)(?=^## )", text, re.M | re.S
+    )
     assert match, f"{rel(page)} has no 'Practical guidelines' section"
     items = re.split(r"^\d+\. ", match.group(2), flags=re.M)[1:]
     assert len(items) >= 3, f"{rel(page)}: expected a numbered list of guidelines"
     for n, item in enumerate(items, 1):
         kinds = re.findall(r"\*Evidence: ([a-z ]+)\.\*", item)
-        assert kinds and kinds[0] in KINDS, f"{rel(page)}, guideline {n}: add '*Evidence: <kind>.*' ({KINDS})"
+        assert kinds and kinds[0] in KINDS, (
+            f"{rel(page)}, guideline {n}: add '*Evidence: <kind>.*' ({KINDS})"
+        )
 
 
 def test_every_bibliography_entry_is_complete():
@@ -87,7 +93,11 @@ def test_every_glossary_term_is_used_somewhere():
 
 
 def test_every_tool_page_is_linked_from_a_chapter():
-    tools = [p for p in (BOOK / "tools").rglob("*") if p.suffix in (".md", ".ipynb") and p.name != "index.md"]
+    tools = [
+        p
+        for p in (BOOK / "tools").rglob("*")
+        if p.suffix in (".md", ".ipynb") and p.name != "index.md"
+    ]
     linking = "\n".join(p.read_text() for p in PAGES if p.relative_to(BOOK).parts[0] != "tools")
     missing = [rel(t) for t in tools if f"/{t.relative_to(REPO).with_suffix('')}" not in linking]
     assert not missing, f"tool pages no chapter links to: {missing}"
@@ -95,6 +105,10 @@ def test_every_tool_page_is_linked_from_a_chapter():
 
 def test_codespell_finds_no_misspelling():
     exe = shutil.which("codespell") or str(Path(sys.executable).parent / "codespell")
-    res = subprocess.run([exe, "book", "plnlib/content", "README.md", "CONTRIBUTING.md"], cwd=REPO,
-                         capture_output=True, text=True)
+    res = subprocess.run(
+        [exe, "book", "plnlib/content", "README.md", "CONTRIBUTING.md"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
     assert res.returncode == 0, res.stdout + res.stderr

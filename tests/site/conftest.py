@@ -12,6 +12,11 @@ import pytest
 SITE = Path(__file__).resolve().parents[2] / "_build" / "html"
 
 
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
 @pytest.fixture(scope="session")
 def site() -> Path:
     if not (SITE / "index.html").exists():
@@ -21,8 +26,7 @@ def site() -> Path:
 
 @pytest.fixture(scope="session")
 def server(site):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *a, **k: None  # type: ignore[method-assign]
+    handler = functools.partial(_QuietHandler, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()

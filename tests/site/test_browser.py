@@ -8,8 +8,15 @@ from urllib.parse import urlparse
 import pytest
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 # console messages that are harmless, each with the reason
 ALLOWED = {
@@ -43,7 +50,10 @@ def open_page(browser, url):
 
     page.route("**/*", route)
     page.on("pageerror", lambda exc: errors.append(f"pageerror: {exc}"))
-    page.on("console", lambda m: errors.append(f"console.{m.type}: {m.text}") if m.type == "error" else None)
+    page.on(
+        "console",
+        lambda m: errors.append(f"console.{m.type}: {m.text}") if m.type == "error" else None,
+    )
     page.goto(url, wait_until="networkidle")
     return page, blocked, errors
 
@@ -70,10 +80,14 @@ def test_page_loads_with_no_third_party_request_and_no_js_error(browser, server,
 
 
 def test_charts_render_and_keep_their_text_alternative(browser, server):
-    page, blocked, errors = open_page(browser, f"{server}/book/tools/checklist-self-assessment.html")
+    page, blocked, errors = open_page(
+        browser, f"{server}/book/tools/checklist-self-assessment.html"
+    )
     figures = page.locator("figure.pln-chart")
     assert figures.count() >= 2
-    page.wait_for_function("document.querySelectorAll('figure.pln-chart[data-rendered=\"yes\"]').length >= 2")
+    page.wait_for_function(
+        "document.querySelectorAll('figure.pln-chart[data-rendered=\"yes\"]').length >= 2"
+    )
     for i in range(figures.count()):
         fig = figures.nth(i)
         assert fig.locator(".pln-chart-view svg, .pln-chart-view canvas").count() >= 1
@@ -84,7 +98,9 @@ def test_charts_render_and_keep_their_text_alternative(browser, server):
 
 
 def test_widget_views_render(browser, server):
-    page, blocked, errors = open_page(browser, f"{server}/book/tools/checklist-self-assessment.html")
+    page, blocked, errors = open_page(
+        browser, f"{server}/book/tools/checklist-self-assessment.html"
+    )
     page.wait_for_selector(".jupyter-widgets", timeout=15000)
     assert page.locator(".widget-toggle-buttons").count() >= 1
     assert page.get_by_role("button", name="Show my scores").count() == 1
@@ -97,7 +113,9 @@ def test_fillable_checklist_scores_by_keyboard(browser, server):
     first = page.locator("fieldset.pln-item").first
     first.locator("input[type=radio]").first.focus()
     page.keyboard.press("Space")  # choose the first option (value 1) by keyboard
-    page.keyboard.press("ArrowRight")  # move to the next option (value 2): radios select as they move
+    page.keyboard.press(
+        "ArrowRight"
+    )  # move to the next option (value 2): radios select as they move
     overall = page.locator(".pln-overall").inner_text()
     assert "Overall: 2.00" in overall, overall
     section = page.locator("[data-section-score]").first.inner_text()

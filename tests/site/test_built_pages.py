@@ -8,11 +8,18 @@ import pytest
 
 from tests.conftest import REPO
 
-EXTERNAL = re.compile(r"""<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)=["'](https?:)?//""", re.I)
+# tags that make the browser fetch something (a canonical link or an <a> fetches nothing)
+EXTERNAL = re.compile(
+    r"""<(?:script|img|iframe|source|video|audio)\b[^>]*\bsrc=["'](?:https?:)?//"""
+    r"""|<link\b(?![^>]*rel=["']canonical)[^>]*\bhref=["'](?:https?:)?//""",
+    re.I,
+)
 
 
 def pages(site):
-    return sorted(p for p in site.rglob("*.html") if "_static" not in p.parts and "_sources" not in p.parts)
+    return sorted(
+        p for p in site.rglob("*.html") if "_static" not in p.parts and "_sources" not in p.parts
+    )
 
 
 def test_no_page_loads_anything_from_another_host(site):
@@ -25,8 +32,14 @@ def test_no_page_loads_anything_from_another_host(site):
 
 
 def test_vendored_scripts_are_served_by_the_site(site):
-    for name in ("vendor/vega.min.js", "vendor/vega-lite.min.js", "vendor/vega-embed.min.js",
-                 "vendor/html-manager-embed.js", "js/pln-charts.js", "js/pln-checklist.js"):
+    for name in (
+        "vendor/vega.min.js",
+        "vendor/vega-lite.min.js",
+        "vendor/vega-embed.min.js",
+        "vendor/html-manager-embed.js",
+        "js/pln-charts.js",
+        "js/pln-checklist.js",
+    ):
         assert (site / name).stat().st_size > 1000, name
 
 
@@ -38,12 +51,16 @@ def test_chart_and_widget_pages_point_at_local_scripts(site):
     assert "application/vnd.jupyter.widget-state+json" in page
 
 
-@pytest.mark.parametrize("md", sorted((REPO / "book").rglob("*.md")), ids=lambda p: str(p.relative_to(REPO)))
+@pytest.mark.parametrize(
+    "md", sorted((REPO / "book").rglob("*.md")), ids=lambda p: str(p.relative_to(REPO))
+)
 def test_every_page_has_summary_lead_and_meta_description(site, md):
     rel = md.relative_to(REPO).with_suffix(".html")
     built = site / rel
     if not built.exists():
         pytest.fail(f"{rel} was not built: is it in _toc.yml?")
     html = built.read_text(encoding="utf-8")
-    assert '<meta name="description"' in html, f"{md.name}: add a 'summary:' line to the front matter"
+    assert '<meta name="description"' in html, (
+        f"{md.name}: add a 'summary:' line to the front matter"
+    )
     assert 'class="pln-summary"' in html

@@ -120,7 +120,9 @@ def test_schema_error_points_at_the_item_and_field():
 def test_broken_yaml_gives_line_and_column(tmp_path):
     path = tmp_path / "pln-design.yaml"
     path.write_text("id: pln-design\ntitle: [unclosed\n")
-    with pytest.raises(ContentError, match=r"pln-design.yaml, line \d+, column \d+: expected valid YAML"):
+    with pytest.raises(
+        ContentError, match=r"pln-design.yaml, line \d+, column \d+: expected valid YAML"
+    ):
         content.load_checklist_file(path)
 
 

@@ -14,7 +14,10 @@ from plnlib.synthetic import team_answers
 
 def run(*args, cwd=None):
     return subprocess.run(
-        [sys.executable, "-m", "plnlib.cli", *map(str, args)], capture_output=True, text=True, cwd=cwd
+        [sys.executable, "-m", "plnlib.cli", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
     )
 
 

@@ -6,8 +6,16 @@ import ast
 from pathlib import Path
 
 PKG = Path(__file__).resolve().parents[2] / "plnlib"
-OUTER = ("plnlib.io", "plnlib.charts", "plnlib.widgets", "plnlib.web", "plnlib.report", "plnlib.cli",
-         "plnlib.worksheets", "plnlib.book_ext")
+OUTER = (
+    "plnlib.io",
+    "plnlib.charts",
+    "plnlib.widgets",
+    "plnlib.web",
+    "plnlib.report",
+    "plnlib.cli",
+    "plnlib.worksheets",
+    "plnlib.book_ext",
+)
 CORE_EXEMPT = {"__init__.py", "book_ext.py", "web.py", "worksheets.py", "widgets.py"}
 
 
@@ -45,8 +53,20 @@ def test_core_imports_no_outer_layer():
     assert not offenders, f"core modules import outer layers: {offenders}"
 
 
-BANNED_CALLS = {"print", "open", "read_text", "write_text", "read_bytes", "write_bytes", "to_csv",
-                "read_csv", "read_excel", "to_excel", "mkdir", "unlink"}
+BANNED_CALLS = {
+    "print",
+    "open",
+    "read_text",
+    "write_text",
+    "read_bytes",
+    "write_bytes",
+    "to_csv",
+    "read_csv",
+    "read_excel",
+    "to_excel",
+    "mkdir",
+    "unlink",
+}
 
 
 def test_core_does_no_file_io_or_printing():
@@ -54,5 +74,13 @@ def test_core_does_no_file_io_or_printing():
         for node in ast.walk(ast.parse(p.read_text())):
             if isinstance(node, ast.Call):
                 f = node.func
-                name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
-                assert name not in BANNED_CALLS, f"{p.relative_to(PKG)}:{node.lineno} calls {name}()"
+                name = (
+                    f.id
+                    if isinstance(f, ast.Name)
+                    else f.attr
+                    if isinstance(f, ast.Attribute)
+                    else ""
+                )
+                assert name not in BANNED_CALLS, (
+                    f"{p.relative_to(PKG)}:{node.lineno} calls {name}()"
+                )

@@ -15,7 +15,11 @@ def test_primary_and_complementary_suppression():
 
 
 def test_two_small_groups_need_no_extra():
-    assert suppression_mask({"A": 20, "B": 2, "C": 4}, 5).to_dict() == {"A": False, "B": True, "C": True}
+    assert suppression_mask({"A": 20, "B": 2, "C": 4}, 5).to_dict() == {
+        "A": False,
+        "B": True,
+        "C": True,
+    }
 
 
 def test_min_group_floor():

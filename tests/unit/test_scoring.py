@@ -91,13 +91,17 @@ def test_alpha_reported_when_enough_complete_answers(design):
 
 
 def test_prepare_answers_errors_say_where(design):
-    bad_item = pd.DataFrame({"respondent": ["a", "b"], "item": [design.item_ids[0], "XYZ-01"], "value": [1, 2]})
+    bad_item = pd.DataFrame(
+        {"respondent": ["a", "b"], "item": [design.item_ids[0], "XYZ-01"], "value": [1, 2]}
+    )
     with pytest.raises(DataError, match=r"answers, row 3: .*XYZ-01"):
         prepare_answers(bad_item, design)
     bad_value = pd.DataFrame({"respondent": ["a"], "item": [design.item_ids[0]], "value": ["9"]})
     with pytest.raises(DataError, match=r"row 2: expected an answer on the scale"):
         prepare_answers(bad_value, design)
-    dup = pd.DataFrame({"respondent": ["a", "a"], "item": [design.item_ids[0]] * 2, "value": [1, 2]})
+    dup = pd.DataFrame(
+        {"respondent": ["a", "a"], "item": [design.item_ids[0]] * 2, "value": [1, 2]}
+    )
     with pytest.raises(DataError, match="twice"):
         prepare_answers(dup, design)
     with pytest.raises(DataError, match="missing"):
@@ -128,7 +132,9 @@ def test_compare_waves_known_change(design):
     item = design.item_ids[0]
     rows = [{"respondent": f"p{i}", "item": item, "value": 2, "wave": 2025} for i in range(5)]
     rows += [{"respondent": f"p{i}", "item": item, "value": 3, "wave": 2026} for i in range(6)]
-    change = compare_waves(prepare_answers(pd.DataFrame(rows), design), design, before=2025, after=2026)
+    change = compare_waves(
+        prepare_answers(pd.DataFrame(rows), design), design, before=2025, after=2026
+    )
     it = change[(change.level == "item") & (change.id == item)].iloc[0]
     assert (it.n_before, it.n_after, it.mean_before, it.mean_after, it.change) == (5, 6, 2, 3, 1)
     with pytest.raises(DataError, match="2024"):

@@ -1,0 +1,462 @@
+"""Read network files: edge lists, roster survey exports, adjacency matrices, people.
+
+Every reader returns a tie table (``source``, ``target``, optional ``weight``,
+``relation``, and ``row``: the row of the file the tie came from) that
+:func:`plnlib.networks.build_network` turns into a network. Names are matched
+ignoring case and surrounding spaces; problems are reported with the file,
+row and column they are in.
+
+Formats (CSV in any common encoding and delimiter, or XLSX):
+
+- **edge list**: ``source,target`` plus optional ``weight`` or ``frequency``,
+  ``relation``, ``wave``;
+- **roster, names**: one row per respondent, then columns naming the
+  colleagues chosen (``Colleague 1``, ``Colleague 2``, ... or one cell with
+  several names separated by ``;``);
+- **roster, frequencies**: one row per respondent and one column per
+  colleague, holding how often they go to them (a number, or a word such as
+  ``weekly``; blank or ``never`` = no tie);
+- **matrix**: a square table, people down the first column and across the
+  header, a number in each cell (0 or blank = no tie);
+- **nodes**: one row per person, an ``id`` (or ``name``) column, then
+  attributes such as ``school``, ``role``, ``pln_member``.
+"""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+
+from plnlib.errors import DataError
+from plnlib.io._tables import read_table
+from plnlib.io._write import write_csv, write_text_atomic
+from plnlib.networks import Network, build_network
+from plnlib.networks._clean import parse_strength
+from plnlib.networks.synthetic import sample_tables
+from plnlib.pseudonyms import normalise_name
+
+__all__ = [
+    "FORMATS",
+    "SAMPLE_FILES",
+    "detect_format",
+    "is_sample",
+    "load_network",
+    "load_sample_network",
+    "read_edge_list",
+    "read_matrix",
+    "read_nodes",
+    "read_roster",
+    "read_ties",
+    "sample_paths",
+    "write_metrics_csv",
+    "write_report",
+    "write_sample_files",
+]
+
+#: The tie formats :func:`read_ties` understands.
+FORMATS = ("auto", "edges", "roster", "matrix")
+#: File names of the synthetic sample in ``plnlib/samples``: (people, ties).
+SAMPLE_FILES = ("network_nodes.csv", "network_edges.csv")
+
+_SOURCE = {"source", "from", "ego", "sender"}
+_TARGET = {"target", "to", "alter", "receiver", "nominee"}
+_NOT_PEOPLE = {
+    "timestamp",
+    "time",
+    "date",
+    "email",
+    "emailaddress",
+    "school",
+    "role",
+    "plnmember",
+    "wave",
+    "relation",
+    "year",
+    "age",
+    "gender",
+    "department",
+    "subject",
+    "phase",
+}
+_SPLIT = re.compile(r"[;\n,]")
+
+
+def _key(column: object) -> str:
+    return "".join(ch for ch in str(column).casefold() if ch.isalnum())
+
+
+def _blank(value: object) -> bool:
+    return (
+        value is None or (not isinstance(value, str) and pd.isna(value)) or not str(value).strip()
+    )
+
+
+def read_nodes(path: str | Path) -> pd.DataFrame:
+    """Read a people file (CSV or XLSX) as a table of text.
+
+    Raises
+    ------
+    DataError
+        If the file cannot be read as a table.
+    """
+    return read_table(path)
+
+
+def read_edge_list(path: str | Path) -> pd.DataFrame:
+    """Read an edge list and add the ``row`` each tie is on.
+
+    Raises
+    ------
+    DataError
+        If there are no source and target columns.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "ties.csv").write_text("Source;Target\\nAnn;Ben\\n")
+    >>> read_edge_list(folder / "ties.csv").to_dict("records")
+    [{'Source': 'Ann', 'Target': 'Ben', 'row': 2}]
+    """
+    frame = read_table(path)
+    keys = {_key(c) for c in frame.columns}
+    if not (keys & _SOURCE and keys & _TARGET):
+        raise DataError(
+            f"expected columns 'source' and 'target' (who goes to whom), found {list(frame.columns)}",
+            where=str(path),
+            fix="Name the first two columns source and target, or choose the roster or "
+            "matrix format.",
+        )
+    frame["row"] = range(2, len(frame) + 2)
+    return frame
+
+
+def _people_in(values: pd.Series) -> list[str]:
+    out: list[str] = []
+    for value in values.dropna():
+        out.extend(part.strip() for part in _SPLIT.split(str(value)) if part.strip())
+    return out
+
+
+def _is_strength(value: object) -> bool:
+    if _blank(value):
+        return True
+    try:
+        parse_strength(value, where="")
+    except DataError:
+        return False
+    return True
+
+
+def _respondent_column(frame: pd.DataFrame, respondent: str | None, where: str) -> str:
+    keys = {_key(c): c for c in frame.columns}
+    if respondent is not None:
+        if _key(respondent) not in keys:
+            raise DataError(
+                f"expected a column {respondent!r} naming each respondent, found "
+                f"{list(frame.columns)}",
+                where=where,
+                fix="Give the name of the column that holds the respondents' names.",
+            )
+        return keys[_key(respondent)]
+    for key in ("respondent", "yourname", "name", "id", "person", "node"):
+        if key in keys:
+            return keys[key]
+    return str(frame.columns[0])
+
+
+def _frequency_columns(frame: pd.DataFrame, respondent: str) -> list[str]:
+    return [
+        c
+        for c in frame.columns
+        if c != respondent
+        and _key(c) not in _NOT_PEOPLE
+        and not str(c).startswith("Unnamed")
+        and all(_is_strength(v) for v in frame[c])
+    ]
+
+
+def _name_columns(frame: pd.DataFrame, respondent: str, known: set[str]) -> list[str]:
+    picked = []
+    for c in frame.columns:
+        if c == respondent or _key(c) in _NOT_PEOPLE:
+            continue
+        names = _people_in(frame[c])
+        if names and sum(normalise_name(n) in known for n in names) >= 0.5 * len(names):
+            picked.append(c)
+    return picked
+
+
+def detect_format(frame: pd.DataFrame, *, known: set[str] | None = None) -> str:
+    """Guess the format of a tie table: ``edges``, ``matrix``, ``roster-frequency`` or ``roster-names``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> detect_format(pd.DataFrame({"source": ["A"], "target": ["B"]}))
+    'edges'
+    >>> detect_format(pd.DataFrame({"": ["A", "B"], "A": ["0", "1"], "B": ["1", "0"]}))
+    'matrix'
+    >>> detect_format(pd.DataFrame({"name": ["A", "B"], "Colleague 1": ["B", "A"]}))
+    'roster-names'
+    """
+    keys = {_key(c) for c in frame.columns}
+    if keys & _SOURCE and keys & _TARGET:
+        return "edges"
+    first = frame.columns[0]
+    rows = {normalise_name(v) for v in frame[first].dropna()}
+    header = {normalise_name(c) for c in frame.columns[1:]}
+    if rows and rows == header and len(frame) == len(frame.columns) - 1:
+        return "matrix"
+    respondent = _respondent_column(frame, None, "")
+    people = {normalise_name(v) for v in frame[respondent].dropna()} | (known or set())
+    freq = _frequency_columns(frame, respondent)
+    if freq and sum(normalise_name(c) in people for c in freq) >= 0.5 * len(freq):
+        return "roster-frequency"
+    return "roster-names"
+
+
+def read_roster(
+    path: str | Path,
+    *,
+    respondent: str | None = None,
+    relation: str = "advice",
+    kind: str = "auto",
+    known: set[str] | None = None,
+) -> pd.DataFrame:
+    """Read a roster survey export (one row per respondent) as a tie table.
+
+    Parameters
+    ----------
+    respondent
+        The column naming the respondent (default: ``respondent``, ``name``,
+        ``id``, ... or the first column).
+    kind
+        ``"names"`` (columns naming colleagues chosen), ``"frequency"`` (one
+        column per colleague holding how often), or ``"auto"``.
+    known
+        Names (in matching form) known from a nodes file, to help find the
+        colleague columns.
+
+    Raises
+    ------
+    DataError
+        If no colleague columns can be found, or a frequency cannot be read.
+    """
+    frame = read_table(path)
+    return _roster_ties(frame, str(path), respondent, relation, kind, known or set())
+
+
+def _roster_ties(
+    frame: pd.DataFrame,
+    where: str,
+    respondent: str | None,
+    relation: str,
+    kind: str,
+    known: set[str],
+) -> pd.DataFrame:
+    who = _respondent_column(frame, respondent, where)
+    people = {normalise_name(v) for v in frame[who].dropna()} | known
+    if kind == "auto":
+        kind = "frequency" if detect_format(frame, known=known) == "roster-frequency" else "names"
+    if kind not in ("names", "frequency"):
+        raise DataError(
+            f"expected a roster kind of 'names', 'frequency' or 'auto', found {kind!r}",
+            where=where,
+        )
+    rows = []
+    if kind == "frequency":
+        columns = _frequency_columns(frame, who)
+        for i, record in enumerate(frame.to_dict("records")):
+            for col in columns:
+                value = record[col]
+                strength = parse_strength(value, where=f"{where}, row {i + 2}, column {col}")
+                if not _blank(value) and strength > 0:
+                    rows.append((record[who], col, strength, i + 2))
+    else:
+        columns = _name_columns(frame, who, people)
+        for i, record in enumerate(frame.to_dict("records")):
+            for col in columns:
+                if not _blank(record[col]):
+                    rows.extend(
+                        (record[who], name, 1.0, i + 2)
+                        for name in _people_in(pd.Series([record[col]]))
+                    )
+    if not columns:
+        raise DataError(
+            "expected columns naming the colleagues each respondent chose (or one column per "
+            f"colleague holding a frequency), found none among {list(frame.columns)}",
+            where=where,
+            fix="Check that the colleague columns hold names that match the respondents' "
+            "names, or give a nodes file listing everyone.",
+        )
+    ties = pd.DataFrame(rows, columns=["source", "target", "weight", "row"])
+    ties["relation"] = relation
+    return ties
+
+
+def read_matrix(path: str | Path, *, relation: str = "advice") -> pd.DataFrame:
+    """Read a square adjacency matrix (people down and across) as a tie table.
+
+    Cell (row *a*, column *b*) is the tie *a -> b*: 0 or blank for none, a
+    positive number (or a frequency word) for its strength.
+
+    Raises
+    ------
+    DataError
+        If the table is not square, its row and column names differ, or a cell
+        is not a number.
+    """
+    frame = read_table(path)
+    return _matrix_ties(frame, str(path), relation)
+
+
+def _matrix_ties(frame: pd.DataFrame, where: str, relation: str) -> pd.DataFrame:
+    labels = [str(v).strip() for v in frame.iloc[:, 0]]
+    header = [str(c).strip() for c in frame.columns[1:]]
+    if len(labels) != len(header):
+        raise DataError(
+            f"expected a square matrix, found {len(labels)} rows and {len(header)} columns of people",
+            where=where,
+            fix="Put the same people down the first column and across the header row.",
+        )
+    down, across = {normalise_name(v) for v in labels}, {normalise_name(c) for c in header}
+    if down != across:
+        odd = sorted(down ^ across)[:5]
+        raise DataError(
+            f"expected the same people down and across, found names on one side only: {odd}",
+            where=where,
+            fix="Make the header row and the first column list the same people.",
+        )
+    rows = []
+    for i, label in enumerate(labels):
+        for j, col in enumerate(header):
+            value = frame.iat[i, j + 1]
+            strength = parse_strength(value, where=f"{where}, row {i + 2}, column {col}")
+            if not _blank(value) and strength > 0:
+                rows.append((label, col, strength, i + 2))
+    ties = pd.DataFrame(rows, columns=["source", "target", "weight", "row"])
+    ties["relation"] = relation
+    return ties
+
+
+def read_ties(
+    path: str | Path,
+    *,
+    format: str = "auto",
+    relation: str = "advice",
+    respondent: str | None = None,
+    known: set[str] | None = None,
+) -> pd.DataFrame:
+    """Read ties from an edge list, roster or matrix file (``format="auto"`` guesses).
+
+    Raises
+    ------
+    DataError
+        If the file cannot be read or the format is unknown.
+    """
+    if format not in FORMATS:
+        raise DataError(
+            f"expected a format of {', '.join(FORMATS)}, found {format!r}",
+            fix="Choose edges, roster, matrix, or auto to let plnlib tell.",
+        )
+    frame = read_table(path)
+    where = str(path)
+    kind = detect_format(frame, known=known) if format == "auto" else format
+    if kind == "edges":
+        return read_edge_list(path)
+    if kind == "matrix":
+        return _matrix_ties(frame, where, relation)
+    roster_kind = {"roster-frequency": "frequency", "roster-names": "names"}.get(kind, "auto")
+    return _roster_ties(frame, where, respondent, relation, roster_kind, known or set())
+
+
+def load_network(
+    edges: str | Path,
+    nodes: str | Path | None = None,
+    *,
+    format: str = "auto",
+    relation: str = "advice",
+    id_column: str | None = None,
+    respondent: str | None = None,
+    self_ties: str = "drop",
+    duplicates: str = "merge",
+    unknown: str = "add",
+) -> Network:
+    """Read a tie file and an optional people file into a :class:`~plnlib.networks.Network`.
+
+    See :func:`plnlib.networks.build_network` for ``self_ties``,
+    ``duplicates`` and ``unknown``; everything found is in ``net.report``.
+
+    Raises
+    ------
+    DataError
+        With the file, row and column of any problem that stops reading.
+    """
+    people = read_nodes(nodes) if nodes is not None else None
+    known: set[str] = set()
+    if people is not None:
+        for column in people.columns:
+            if _key(column) in ("id", "name", "node", "person"):
+                known |= {normalise_name(v) for v in people[column].dropna()}
+    ties = read_ties(edges, format=format, relation=relation, respondent=respondent, known=known)
+    return build_network(
+        ties,
+        people,
+        id_column=id_column,
+        relation=relation,
+        self_ties=self_ties,
+        duplicates=duplicates,
+        unknown=unknown,
+        edges_name=Path(edges).name,
+        nodes_name=Path(nodes).name if nodes is not None else "nodes",
+    )
+
+
+def sample_paths() -> tuple[Path, Path]:
+    """Paths of the synthetic sample files shipped with plnlib: (people, ties)."""
+    folder = Path(str(resources.files("plnlib") / "samples"))
+    return folder / SAMPLE_FILES[0], folder / SAMPLE_FILES[1]
+
+
+def is_sample(path: str | Path) -> bool:
+    """True when ``path`` is one of the synthetic sample files."""
+    try:
+        return Path(path).resolve() in {p.resolve() for p in sample_paths()}
+    except OSError:
+        return False
+
+
+def load_sample_network() -> Network:
+    """The synthetic 38-person sample (five schools, two relations, two waves).
+
+    Examples
+    --------
+    >>> load_sample_network()
+    Network(38 people, 509 ties, relations=['advice', 'information'], waves=['1', '2'])
+    """
+    nodes, edges = sample_paths()
+    return load_network(edges, nodes)
+
+
+def write_sample_files(folder: str | Path, *, seed: int = 2019) -> tuple[Path, Path]:
+    """Write the synthetic sample (people, ties) as CSV files into ``folder``."""
+    people, ties = sample_tables(seed)
+    folder = Path(folder)
+    return (
+        write_text_atomic(folder / SAMPLE_FILES[0], people.to_csv(index=False)),
+        write_text_atomic(folder / SAMPLE_FILES[1], ties.to_csv(index=False)),
+    )
+
+
+def write_metrics_csv(path: str | Path, metrics: pd.DataFrame) -> Path:
+    """Write per-person measures as CSV (UTF-8 with BOM), all at once."""
+    return write_csv(path, metrics)
+
+
+def write_report(path: str | Path, html: str) -> Path:
+    """Write an HTML report all at once (a temporary file, then a rename)."""
+    return write_text_atomic(path, html)
