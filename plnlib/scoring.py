@@ -284,7 +284,7 @@ class TeamSummary:
     distribution: pd.DataFrame
 
 
-def _disagree(scores: pd.Series, low: int, high: int) -> bool:
+def _disagree(scores: np.ndarray, low: int, high: int) -> bool:
     """Answers spread to both ends: at least a fifth in the bottom half and in the top half."""
     if len(scores) < 2:
         return False
@@ -292,8 +292,29 @@ def _disagree(scores: pd.Series, low: int, high: int) -> bool:
     share_low = float((scores < mid).mean())
     share_high = float((scores > mid).mean())
     return (
-        share_low >= 0.2 and share_high >= 0.2 and float(scores.std(ddof=1)) >= 0.25 * (high - low)
+        share_low >= 0.2
+        and share_high >= 0.2
+        and float(np.std(scores, ddof=1)) >= 0.25 * (high - low)
     )
+
+
+def _answer_matrix(prepared: pd.DataFrame, checklist: Checklist) -> tuple[np.ndarray, np.ndarray]:
+    """Scores as a dense (responses x items) matrix, NaN where not scored, and item codes per row.
+
+    A response is a respondent together with any group columns (so a person answering in
+    two waves gives two responses).
+    """
+    keys = [c for c in prepared.columns if c not in ("item", "section", "score", "missing")]
+    if keys == ["respondent"]:
+        rows, _ = pd.factorize(prepared["respondent"])
+    else:
+        rows = prepared.groupby(keys, sort=False, dropna=False).ngroup().to_numpy()
+    cols = pd.Categorical(prepared["item"], categories=list(checklist.item_ids)).codes
+    matrix = np.full((int(rows.max()) + 1 if len(rows) else 0, len(checklist.items)), np.nan)
+    scores = prepared["score"].to_numpy(dtype="float64")
+    scored = ~np.isnan(scores)
+    matrix[rows[scored], cols[scored]] = scores[scored]
+    return matrix, cols
 
 
 def team_summary(
@@ -323,47 +344,43 @@ def team_summary(
     scale = checklist.scale
     n_resp = int(prepared["respondent"].nunique())
     suppressed = n_resp < min_group
-    grouped = prepared.groupby("item", sort=False)
-    stats = grouped["score"].agg(["count", "mean", "std", "min", "max"])
-    miss = (
-        prepared.assign(
-            dk=prepared["missing"] == "dont_know", na=prepared["missing"] == "not_applicable"
-        )
-        .groupby("item")[["dk", "na"]]
-        .sum()
-    )
+    matrix, cols = _answer_matrix(prepared, checklist)
+    n_items = len(checklist.items)
+    missing = prepared["missing"].fillna("").to_numpy(dtype=object)
+    dk = np.bincount(cols, weights=(missing == "dont_know"), minlength=n_items)
+    na = np.bincount(cols, weights=(missing == "not_applicable"), minlength=n_items)
+    counts_by_point = {p.value: np.sum(matrix == p.value, axis=0) for p in scale.points}
+
     item_rows = []
-    for item in checklist.items:
-        has = item.id in stats.index
-        n = int(stats.at[item.id, "count"]) if has else 0
+    for j, item in enumerate(checklist.items):
+        col = matrix[:, j]
+        col = col[~np.isnan(col)]
+        n = len(col)
         hide = suppressed or n < min_group
-        scores = prepared.loc[prepared["item"] == item.id, "score"].dropna()
+        shown = not hide and n > 0
         item_rows.append(
             {
                 "item": item.id,
                 "section": item.section,
                 "text": item.text,
                 "n": n,
-                "mean": np.nan if hide or n == 0 else float(stats.at[item.id, "mean"]),
-                "sd": np.nan if hide or n < 2 else float(stats.at[item.id, "std"]),
-                "min": np.nan if hide or n == 0 else float(stats.at[item.id, "min"]),
-                "max": np.nan if hide or n == 0 else float(stats.at[item.id, "max"]),
-                "spread": np.nan
-                if hide or n == 0
-                else float(stats.at[item.id, "max"] - stats.at[item.id, "min"]),
-                "dont_know": int(miss.at[item.id, "dk"]) if item.id in miss.index else 0,
-                "not_applicable": int(miss.at[item.id, "na"]) if item.id in miss.index else 0,
-                "disagree": False if hide else _disagree(scores, scale.low, scale.high),
+                "mean": float(col.mean()) if shown else np.nan,
+                "sd": float(np.std(col, ddof=1)) if shown and n > 1 else np.nan,
+                "min": float(col.min()) if shown else np.nan,
+                "max": float(col.max()) if shown else np.nan,
+                "spread": float(col.max() - col.min()) if shown else np.nan,
+                "dont_know": int(dk[j]),
+                "not_applicable": int(na[j]),
+                "disagree": False if hide else _disagree(col, scale.low, scale.high),
                 "suppressed": hide,
             }
         )
     items = pd.DataFrame(item_rows)
 
     dist_rows = []
-    counts = prepared.dropna(subset=["score"]).groupby(["item", "score"]).size()
-    for row in item_rows:
+    for j, row in enumerate(item_rows):
         for point in scale.points:
-            c = int(counts.get((row["item"], float(point.value)), 0))
+            c = int(counts_by_point[point.value][j])
             dist_rows.append(
                 {
                     "item": row["item"],
@@ -377,20 +394,22 @@ def team_summary(
     distribution = pd.DataFrame(dist_rows)
 
     section_rows = []
+    start = 0
     for section in checklist.sections:
-        ids = [i.id for i in section.items]
-        sub = prepared[prepared["item"].isin(ids)]
-        per_person = sub.groupby("respondent")["score"].mean().dropna()
+        block = matrix[:, start : start + len(section.items)]
+        start += len(section.items)
+        answered = ~np.isnan(block)
+        has_any = answered.any(axis=1)
+        per_person = np.nansum(block[has_any], axis=1) / answered[has_any].sum(axis=1)
         n = len(per_person)
         hide = suppressed or n < min_group
-        wide = sub.pivot_table(index="respondent", columns="item", values="score", aggfunc="first")
-        complete = wide.reindex(columns=ids).dropna()
-        if len(ids) < 2:
+        complete = block[answered.all(axis=1)]
+        if len(section.items) < 2:
             alpha, note = np.nan, "one item only: no alpha"
         elif hide or len(complete) < max(min_group, 3):
             alpha, note = np.nan, "not enough answers"
         else:
-            alpha = cronbach_alpha(complete)
+            alpha = cronbach_alpha(pd.DataFrame(complete))
             note = f"{len(complete)} complete answers" if not np.isnan(alpha) else "no variation"
         mean = np.nan if hide or n == 0 else float(per_person.mean())
         section_rows.append(
@@ -399,7 +418,7 @@ def team_summary(
                 "title": section.title,
                 "n": n,
                 "mean": mean,
-                "sd": np.nan if hide or n < 2 else float(per_person.std(ddof=1)),
+                "sd": np.nan if hide or n < 2 else float(np.std(per_person, ddof=1)),
                 "band": None if hide else scale.band(mean),
                 "alpha": alpha,
                 "alpha_note": note,

@@ -16,6 +16,7 @@ Examples
 1.0
 """
 
+from plnlib.networks.analysis import METRIC_COLUMNS, NetworkAnalysis, analyse, choose_layer
 from plnlib.networks.brokerage import ROLES, brokerage_roles
 from plnlib.networks.change import (
     ChangeResult,
@@ -53,6 +54,7 @@ from plnlib.networks.synthetic import district_network, sample_network
 
 __all__ = [
     "INFORMAL_ROLES",
+    "METRIC_COLUMNS",
     "ROLES",
     "Answer",
     "BuildReport",
@@ -61,13 +63,16 @@ __all__ = [
     "EIResult",
     "Issue",
     "Network",
+    "NetworkAnalysis",
     "NetworkSummary",
     "OverlapResult",
+    "analyse",
     "answer_questions",
     "betweenness",
     "brokerage_roles",
     "brokers_without_formal_role",
     "build_network",
+    "choose_layer",
     "communities",
     "core_periphery",
     "coreness",

@@ -71,6 +71,10 @@ def brokerage_roles(net: Network, attribute: str = "school") -> pd.DataFrame:
     {'node': 'B', 'representative': 1, 'total': 1}
     """
     require_one_layer(net, "brokerage roles")
+    return net.memo(f"brokerage:{attribute}", lambda: _brokerage(net, attribute)).copy()
+
+
+def _brokerage(net: Network, attribute: str) -> pd.DataFrame:
     groups, names = group_codes(net, attribute)
     n, arcs = len(net.nodes), net.arcs
     counts = np.zeros((n, len(ROLES)), dtype=np.int64)

@@ -14,9 +14,10 @@ Nothing is dropped silently: each is handled as the user chooses and listed in
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -127,6 +128,13 @@ class Network:
     edges: pd.DataFrame
     report: BuildReport = field(default_factory=BuildReport)
     pseudonymised: bool = False
+    _memo: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
+        """Return ``compute()``, computed once per network (results are never mutated)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     @property
     def node_ids(self) -> tuple[str, ...]:

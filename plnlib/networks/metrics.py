@@ -98,7 +98,7 @@ class NetworkSummary:
             ("largest component", self.largest_component, "people in the largest group"),
             ("isolates", len(self.isolates), "people with no tie in this relation"),
         ]
-        return pd.DataFrame(rows, columns=["measure", "value", "meaning"])
+        return pd.DataFrame(rows, columns=["measure", "value", "meaning"], dtype=object)
 
 
 def summary(net: Network) -> NetworkSummary:
@@ -150,6 +150,10 @@ def betweenness(net: Network) -> np.ndarray:
     >>> betweenness(net).tolist()
     [0.0, 0.5, 0.0]
     """
+    return net.memo("betweenness", lambda: _betweenness(net)).copy()
+
+
+def _betweenness(net: Network) -> np.ndarray:
     n = len(net.nodes)
     if n < 3 or len(net.arcs) == 0:
         return np.zeros(n)

@@ -13,7 +13,7 @@ SITE = Path(__file__).resolve().parents[2] / "_build" / "html"
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 

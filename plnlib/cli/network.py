@@ -1,0 +1,124 @@
+"""The ``network`` command: an advice-network report (HTML) and per-person measures (CSV).
+
+``plnlib network EDGES [--nodes FILE] [--relation R] [--names] [--metrics FILE.csv] -o report.html``
+
+EDGES is an edge list, a roster survey export or an adjacency matrix (CSV or
+XLSX), or the word ``sample`` for the synthetic sample. Everything is
+computed before anything is written, and each file is written all at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from plnlib.errors import DataError
+from plnlib.io.networks import (
+    FORMATS,
+    is_sample,
+    load_network,
+    sample_paths,
+    write_metrics_csv,
+    write_report,
+)
+from plnlib.networks import analyse
+from plnlib.report.network import network_report_html
+
+__all__ = ["add_parser"]
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``network`` subcommand."""
+    p = subparsers.add_parser(
+        "network",
+        help="map an advice network: a self-contained HTML report and per-person measures",
+        description="Read who goes to whom (an edge list, a roster survey export or a square "
+        "matrix, CSV or XLSX) and write a report that opens offline: size, density, "
+        "reciprocity, brokers, E-I index, brokerage roles, communities, and the PLN questions "
+        "in plain words. People appear as stable codes unless you ask for names.",
+        epilog="Example: plnlib network ties.csv --nodes people.csv -o report.html",
+    )
+    p.add_argument("edges", help="the ties file, or 'sample' for the synthetic sample")
+    p.add_argument("--nodes", type=Path, help="people file: id, school, role, pln_member, ...")
+    p.add_argument("--relation", help="relation to analyse (default: advice, or the first)")
+    p.add_argument("--wave", help="wave to analyse (default: the last)")
+    p.add_argument("--names", action="store_true", help="show names instead of codes")
+    p.add_argument("--key", help="a secret passphrase for the codes (keep it to yourself)")
+    p.add_argument("--metrics", type=Path, help="also write per-person measures to FILE.csv")
+    p.add_argument("--format", choices=FORMATS, default="auto", help="format of the ties file")
+    p.add_argument("--respondent", help="roster exports: the column naming the respondent")
+    p.add_argument(
+        "--self-ties", choices=("drop", "error"), default="drop", help="ties to oneself"
+    )
+    p.add_argument(
+        "--duplicates",
+        choices=("merge", "sum", "error"),
+        default="merge",
+        help="the same tie twice: keep the strongest, add the strengths, or stop",
+    )
+    p.add_argument(
+        "--unknown",
+        choices=("add", "drop", "error"),
+        default="add",
+        help="names not in the nodes file: add them, leave their ties out, or stop",
+    )
+    p.add_argument("--title", default="Advice network report", help="the report's title")
+    p.add_argument("-o", "--output", required=True, type=Path, help="where to write the HTML")
+    p.set_defaults(func=_network, command_name="network")
+
+
+def _check_suffix(path: Path, suffix: str, option: str) -> None:
+    if path.suffix.lower() != suffix:
+        raise DataError(
+            f"expected a file name ending in {suffix}, found '{path.name}'",
+            where=option,
+            fix=f"Name the file like report{suffix}.",
+        )
+
+
+def _network(args: argparse.Namespace) -> int:
+    _check_suffix(args.output, ".html", "-o/--output")
+    if args.metrics is not None:
+        _check_suffix(args.metrics, ".csv", "--metrics")
+    edges, nodes = args.edges, args.nodes
+    if str(edges).strip().casefold() == "sample":
+        nodes_path, edges_path = sample_paths()
+        edges, nodes = edges_path, nodes or nodes_path
+    synthetic = is_sample(edges)
+    net = load_network(
+        edges,
+        nodes,
+        format=args.format,
+        relation=args.relation or "advice",
+        respondent=args.respondent,
+        self_ties=args.self_ties,
+        duplicates=args.duplicates,
+        unknown=args.unknown,
+    )
+    shown = net if args.names else net.pseudonymise(key=args.key)
+    result = analyse(shown, relation=args.relation, wave=args.wave)
+    sources = Path(edges).name + (f" and {Path(nodes).name}" if nodes else "")
+    page = network_report_html(
+        shown,
+        analysis=result,
+        names=args.names,
+        key=args.key,
+        synthetic=synthetic,
+        title=args.title,
+        source=sources,
+    )
+    metrics = result.metrics_frame() if args.metrics is not None else None
+    write_report(args.output, page)
+    if metrics is not None:
+        write_metrics_csv(args.metrics, metrics)
+    layer = f"{result.summary.ties} {result.relation} ties" + (
+        f" in wave {result.wave}" if result.wave else ""
+    )
+    print(f"wrote {args.output} ({result.summary.people} people, {layer})")
+    if metrics is not None:
+        print(f"wrote {args.metrics} ({len(metrics)} people)")
+    for issue in net.report.issues:
+        print(f"note: {issue.kind}: {max(len(issue.rows), 1)} row(s), {issue.action}")
+    if synthetic:
+        print("note: the sample is synthetic data; the report says so")
+    return 0

@@ -1,0 +1,1 @@
+"""Standalone HTML reports (self-contained pages that open offline)."""
