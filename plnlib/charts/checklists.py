@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import altair as alt
+import pandas as pd
 
 from plnlib.charts._base import PALETTE, with_table
 from plnlib.checklists import Checklist
@@ -20,6 +21,7 @@ def section_chart(
 
     Examples
     --------
+    >>> import pandas as pd
     >>> from plnlib.io.content import load_checklist
     >>> from plnlib.scoring import person_score, prepare_answers
     >>> c = load_checklist("pln-design")
@@ -82,7 +84,14 @@ def distribution_chart(summary: TeamSummary, checklist: Checklist, section: str)
     """Stacked bars: how many people gave each answer to each item of a section."""
     sec = checklist.section(section)
     dist = summary.distribution[summary.distribution["section"] == sec.id].dropna(subset=["count"])
-    dist = dist.assign(Item=dist["item"], Answer=dist["label"], People=dist["count"].astype(int))
+    dist = pd.DataFrame(
+        {
+            "Item": dist["item"],
+            "Answer": dist["label"],
+            "value": dist["value"],
+            "People": dist["count"].astype(int),
+        }
+    )
     labels = [p.label for p in checklist.scale.points]
     desc = (
         f"Stacked bars of the answers to the {len(sec.items)} items of '{sec.title}': "
