@@ -73,7 +73,12 @@ def answers(checklist, seed=1):
     respondents = np.repeat([f"R{i:05d}" for i in range(RESPONDENTS)], len(ids))
     schools = np.repeat([f"School {i % 12:02d}" for i in range(RESPONDENTS)], len(ids))
     return pd.DataFrame(
-        {"respondent": respondents, "item": np.tile(ids, RESPONDENTS), "value": values, "school": schools}
+        {
+            "respondent": respondents,
+            "item": np.tile(ids, RESPONDENTS),
+            "value": values,
+            "school": schools,
+        }
     )
 
 
@@ -92,7 +97,9 @@ def main() -> None:
     t_prep, prepared = best_of(lambda: prepare_answers(raw, checklist))
     t_sum, summary = best_of(lambda: team_summary(prepared, checklist))
     t_by, _ = best_of(lambda: breakdown(prepared, checklist, "school"))
-    print(f"answers: {RESPONDENTS:,} respondents x {len(checklist.items)} items = {len(raw):,} rows")
+    print(
+        f"answers: {RESPONDENTS:,} respondents x {len(checklist.items)} items = {len(raw):,} rows"
+    )
     print(f"prepare_answers (parse and check): {t_prep:.3f} s")
     print(f"team_summary:                      {t_sum:.3f} s   (target < 1 s)")
     print(f"prepare + team_summary:            {t_prep + t_sum:.3f} s")
