@@ -19,8 +19,8 @@ _PRINT_CSS = """
 .pln-ws .pln-id { font-family: ui-monospace, monospace; font-size: 0.85em; white-space: nowrap; }
 .pln-ws .pln-strong { color: #333; font-size: 0.9em; }
 @media print {
-  @page { size: A4; margin: 12mm; }
-  @page letter { size: letter; }
+  /* no fixed paper size: the same margins and relative widths fit A4 and US Letter */
+  @page { margin: 12mm; }
   .pln-ws section { break-inside: avoid-page; }
   .pln-ws tr { break-inside: avoid; }
   .pln-ws th, .pln-ws td { font-size: 10pt; }

@@ -179,3 +179,30 @@ def test_means_stay_in_scale_and_row_order_does_not_matter(rows, seed):
         pd.testing.assert_series_equal(a.sections[col], b.sections[col], check_exact=False)
     means = pd.concat([a.items["mean"], a.sections["mean"]]).dropna()
     assert ((means >= 1) & (means <= 4)).all()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    sizes=st.lists(st.integers(min_value=1, max_value=9), min_size=2, max_size=6),
+    min_group=st.integers(min_value=3, max_value=6),
+)
+def test_breakdown_never_reveals_a_small_group(sizes, min_group):
+    rows = []
+    for g, size in enumerate(sizes):
+        for r in range(size):
+            rows.append(
+                {
+                    "respondent": f"g{g}r{r}",
+                    "item": DESIGN.item_ids[0],
+                    "value": 1 + (r % 4),
+                    "grp": f"G{g}",
+                }
+            )
+    out = breakdown(prepare_answers(pd.DataFrame(rows), DESIGN), DESIGN, "grp", min_group=min_group)
+    first = out[out.section == DESIGN.sections[0].id]
+    # nothing below the minimum is shown
+    assert first.loc[first.n < min_group, "mean"].isna().all()
+    # a single hidden group could be recovered from the total and the others: never exactly one hidden
+    hidden = first[first.suppressed & (first.n > 0)]
+    visible = first[~first.suppressed]
+    assert len(hidden) != 1 or visible.empty
