@@ -87,8 +87,15 @@ class ChecklistDirective(SphinxDirective):
             if chapter.path in self.env.found_docs:
                 links[cid] = builder.get_relative_uri(self.env.docname, chapter.path)
         self.env.metadata[self.env.docname]["pln_checklist"] = True
-        raw = nodes.raw("", checklist_form_html(checklist, chapter_links=links), format="html")
-        return [raw]
+        root = "../" * self.env.docname.count("/")
+        sheet = f"{root}worksheets/{checklist.id}"
+        printable = (
+            '<p class="pln-worksheet-links">Printable worksheet for a team meeting: '
+            f'<a href="{sheet}.html">HTML (prints on A4 or Letter)</a> \u00b7 '
+            f'<a href="{sheet}.md" download>Markdown (to edit)</a></p>'
+        )
+        html_out = printable + checklist_form_html(checklist, chapter_links=links)
+        return [nodes.raw("", html_out, format="html")]
 
 
 def _summary_lead(app: Sphinx, doctree: nodes.document) -> None:
@@ -116,8 +123,24 @@ def _page_extras(
         app.add_js_file("../js/pln-checklist.js", defer="defer")
 
 
+def _write_worksheets(app: Sphinx, exception: Exception | None) -> None:
+    """Put every checklist's printable worksheet (HTML and Markdown) into <site>/worksheets/."""
+    if exception is not None or app.builder is None or app.builder.format != "html":
+        return
+    from plnlib.io.content import checklist_ids, load_checklist
+    from plnlib.worksheets import worksheet_html, worksheet_markdown
+
+    folder = Path(app.outdir) / "worksheets"
+    folder.mkdir(exist_ok=True)
+    for cid in checklist_ids():
+        checklist = load_checklist(cid)
+        (folder / f"{cid}.html").write_text(worksheet_html(checklist), encoding="utf-8")
+        (folder / f"{cid}.md").write_text(worksheet_markdown(checklist), encoding="utf-8")
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the handbook's Sphinx additions."""
+    app.connect("build-finished", _write_worksheets)
     app.connect("config-inited", _add_asset_paths)
     app.connect("doctree-read", _summary_lead)
     app.connect("html-page-context", _page_extras)

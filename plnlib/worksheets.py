@@ -15,13 +15,15 @@ __all__ = ["checklist_form_html", "worksheet_html", "worksheet_markdown"]
 _PRINT_CSS = """
 .pln-ws table { width: 100%; border-collapse: collapse; margin-bottom: 1rem; }
 .pln-ws th, .pln-ws td { border: 1px solid #555; padding: 0.35rem; vertical-align: top; }
-.pln-ws td.pln-box { width: 2.2rem; text-align: center; }
+.pln-ws th[scope="row"] { text-align: left; font-weight: normal; width: 52%; }
+.pln-ws th.pln-box { font-size: 0.75em; font-weight: 600; width: 8%; text-align: center; }
+.pln-ws td.pln-box { text-align: center; font-size: 1.3em; }
 .pln-ws .pln-id { font-family: ui-monospace, monospace; font-size: 0.85em; white-space: nowrap; }
 .pln-ws .pln-strong { color: #333; font-size: 0.9em; }
 @media print {
   /* no fixed paper size: the same margins and relative widths fit A4 and US Letter */
   @page { margin: 12mm; }
-  .pln-ws section { break-inside: avoid-page; }
+  .pln-ws table { page-break-inside: auto; break-inside: auto; }
   .pln-ws tr { break-inside: avoid; }
   .pln-ws th, .pln-ws td { font-size: 10pt; }
 }

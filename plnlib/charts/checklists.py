@@ -61,7 +61,15 @@ def section_chart(
         .mark_bar()
         .encode(
             y=alt.Y("Section:N", sort=order, title=None, axis=alt.Axis(labelLimit=260)),
-            x=alt.X("Mean:Q", scale=alt.Scale(domain=[scale.low, scale.high]), title="Mean score"),
+            x=alt.X(
+                "Mean:Q",
+                scale=alt.Scale(domain=[scale.low, scale.high], zero=False, nice=False),
+                title=f"Mean score ({scale.low} = {scale.label(scale.low)}, "
+                f"{scale.high} = {scale.label(scale.high)})",
+                axis=alt.Axis(tickMinStep=0.5),
+            ),
+            # bars start at the bottom of the scale, not at zero (which is off the scale)
+            x2=alt.datum(scale.low),
             color=alt.Color(
                 "Band:N",
                 scale=alt.Scale(domain=bands, range=list(PALETTE[: len(bands)])),

@@ -64,3 +64,14 @@ def test_every_page_has_summary_lead_and_meta_description(site, md):
         f"{md.name}: add a 'summary:' line to the front matter"
     )
     assert 'class="pln-summary"' in html
+
+
+def test_printable_worksheets_are_published_and_linked(site):
+    from plnlib.io.content import checklist_ids, load_checklist
+
+    for cid in checklist_ids():
+        sheet = (site / "worksheets" / f"{cid}.html").read_text(encoding="utf-8")
+        assert all(item.id in sheet for item in load_checklist(cid).items)
+        assert (site / "worksheets" / f"{cid}.md").exists()
+        page = (site / "book" / "tools" / "checklists" / f"{cid}.html").read_text(encoding="utf-8")
+        assert f'href="../../../worksheets/{cid}.html"' in page
