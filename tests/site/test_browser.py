@@ -122,3 +122,25 @@ def test_fillable_checklist_scores_by_keyboard(browser, server):
     assert "Section mean: 2.00" in section
     assert not blocked and not unexpected(errors), (blocked, errors)
     page.context.close()
+
+
+def test_monitoring_notebook_charts_render_offline(browser, server):
+    page, blocked, errors = open_page(browser, f"{server}/book/tools/monitor-your-network.html")
+    figures = page.locator("figure.pln-chart")
+    assert figures.count() >= 5
+    page.wait_for_function(
+        "document.querySelectorAll('figure.pln-chart[data-rendered=\"yes\"]').length"
+        " === document.querySelectorAll('figure.pln-chart').length"
+    )
+    first = figures.first
+    assert first.locator(".pln-chart-view svg").count() >= 1
+    assert first.locator("figcaption").inner_text().strip()
+    menu = first.locator("select")  # the group menu works with no kernel
+    assert menu.count() == 1
+    before = first.locator("svg.marks").inner_html()
+    menu.select_option(index=1)
+    page.wait_for_timeout(300)
+    assert first.locator("svg.marks").inner_html() != before
+    assert not blocked, f"requests to other hosts: {blocked}"
+    assert not unexpected(errors), errors
+    page.context.close()

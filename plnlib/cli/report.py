@@ -1,0 +1,153 @@
+"""``plnlib report``: a network's monitoring report (HTML or Markdown, plus a CSV of numbers)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from plnlib.errors import DataError
+from plnlib.io._tables import read_table
+from plnlib.io._write import write_csv, write_text_atomic
+from plnlib.io.content import load_checklist
+from plnlib.io.responses import read_responses
+from plnlib.monitoring import monitor, prepare_monitoring
+from plnlib.privacy import DEFAULT_MIN_GROUP
+from plnlib.report.monitoring import (
+    monitoring_numbers,
+    monitoring_report_html,
+    monitoring_report_markdown,
+)
+
+__all__ = ["add_parser"]
+
+_FORMATS = {".html": "html", ".htm": "html", ".md": "md"}
+_WARNINGS_SHOWN = 5
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``report`` subcommand."""
+    p = subparsers.add_parser(
+        "report",
+        help="write a network's monitoring report (self-contained HTML, or Markdown)",
+        description="Read a network's answers to a checklist (tidy CSV, wide CSV/XLSX or a "
+        "form export, with a wave column when there are several years) and write one report: "
+        "summary, strengths, priorities with actions and handbook links, groups compared, "
+        "response rates, change since the last wave and a methods note. The HTML file holds "
+        "its charts' scripts, so it opens offline and can be emailed. Groups below the "
+        "minimum size are hidden, with complementary suppression.",
+    )
+    p.add_argument("id", help="checklist id (see: plnlib list)")
+    p.add_argument("responses", type=Path, help="the answers file")
+    p.add_argument("--by", help="a group column to compare, e.g. school, role or pln_member")
+    p.add_argument(
+        "--wave",
+        help="the wave column, e.g. year (default: a column named 'wave' if there is one)",
+    )
+    p.add_argument(
+        "--rosters",
+        type=Path,
+        help="a CSV or XLSX of staff numbers: a group column (as in the answers), 'staff' "
+        "and optionally 'wave'",
+    )
+    p.add_argument(
+        "--min-group",
+        type=int,
+        default=DEFAULT_MIN_GROUP,
+        help=f"smallest group shown (default {DEFAULT_MIN_GROUP}, never below 3)",
+    )
+    p.add_argument(
+        "--format",
+        choices=("html", "md"),
+        help="html or md (default: from the output file's name)",
+    )
+    p.add_argument("--csv", type=Path, help="also write every number of the report to this CSV")
+    p.add_argument("--title", help="the report's title")
+    p.add_argument("-o", "--output", required=True, type=Path, help="report.html or report.md")
+    p.set_defaults(func=_report, command_name="report")
+
+
+def _format(args: argparse.Namespace) -> str:
+    implied = _FORMATS.get(args.output.suffix.lower())
+    if args.format is None and implied is None:
+        raise DataError(
+            f"expected an output file ending in .html or .md, found '{args.output.name}'",
+            where="-o/--output",
+            fix="Name the report like report.html (or report.md), or give --format.",
+        )
+    if args.format is not None and implied is not None and implied != args.format:
+        raise DataError(
+            f"expected --format {implied} for '{args.output.name}', found --format {args.format}",
+            where="--format",
+            fix="Make the output file's ending match the format, or leave --format out.",
+        )
+    return args.format or implied or "html"
+
+
+def _check_folders(*paths: Path | None) -> None:
+    """Fail before anything is written if an output folder is missing."""
+    for path in paths:
+        if path is not None and not (path.parent if str(path.parent) else Path(".")).is_dir():
+            raise DataError(
+                "expected an existing folder to write into, found none",
+                where=str(path.parent),
+                fix="Create the folder first, or choose another output path.",
+            )
+
+
+def _report(args: argparse.Namespace) -> int:
+    fmt = _format(args)
+    if args.csv is not None and args.csv.suffix.lower() != ".csv":
+        raise DataError(
+            f"expected a CSV file name ending in .csv, found '{args.csv.name}'",
+            where="--csv",
+            fix="Name it like numbers.csv.",
+        )
+    _check_folders(args.output, args.csv)
+    checklist = load_checklist(args.id)
+    where = args.responses.name
+    raw = read_responses(args.responses, checklist)
+    wave = args.wave
+    if wave is None and "wave" in raw.columns:
+        wave = "wave"
+    prepared = prepare_monitoring(raw, checklist, by=args.by, wave=wave, where=where)
+    rosters = read_table(args.rosters) if args.rosters is not None else None
+    result = monitor(
+        prepared,
+        checklist,
+        by=args.by,
+        wave=wave,
+        rosters=rosters,
+        min_group=args.min_group,
+        rosters_where=args.rosters.name if args.rosters is not None else "rosters",
+    )
+    # everything is computed before anything is written
+    if fmt == "html":
+        text = monitoring_report_html(result, checklist, title=args.title, source=where)
+    else:
+        text = monitoring_report_markdown(result, checklist, title=args.title, source=where)
+    numbers = monitoring_numbers(result) if args.csv is not None else None
+    write_text_atomic(args.output, text)
+    if numbers is not None:
+        write_csv(args.csv, numbers)
+    size = len(text.encode("utf-8")) / 1_000_000
+    waves = f", waves {', '.join(map(str, result.waves))}" if result.waves else ""
+    print(f"wrote the report to {args.output} ({size:.1f} MB{waves})")
+    if args.csv is not None:
+        print(f"wrote {len(numbers)} rows of numbers to {args.csv}")
+    if result.synthetic:
+        print("note: the data are marked synthetic; the report says so")
+    if result.warnings:
+        print(
+            f"privacy: {len(result.warnings)} combination(s) of group values hold fewer than "
+            f"{result.min_group} people; the report never shows them, but do not publish tables "
+            "that cross these columns. For your eyes only:",
+            file=sys.stderr,
+        )
+        for w in result.warnings[:_WARNINGS_SHOWN]:
+            wave = f" in wave {w.wave}" if w.wave is not None else ""
+            people = "1 person" if w.n == 1 else f"{w.n} people"
+            print(f"  - {w.cell}{wave}: {people}", file=sys.stderr)
+        if len(result.warnings) > _WARNINGS_SHOWN:
+            print(f"  ... and {len(result.warnings) - _WARNINGS_SHOWN} more", file=sys.stderr)
+    return 0
