@@ -75,7 +75,8 @@ def chart_figure_html(spec: dict[str, Any]) -> str:
     title = _text(spec.get("title"))
     description = _text(spec.get("description"))
     meta = (spec.get("usermeta") or {}).get("plnlib") or {}
-    payload = json.dumps(spec, sort_keys=True).replace("</", "<\\/")
+    # no "<" at all inside the script element: data can neither end it nor open a comment
+    payload = json.dumps(spec, sort_keys=True).replace("<", "\\u003c")
     label = html.escape(f"{title}. {description}".strip(". ") or "Chart")
     caption = ""
     if title or description:
@@ -127,12 +128,15 @@ a { color: #1f5f8b; }
 """
 
 
-def standalone_page(title: str, body_html: str, *, lang: str = "en", charts: bool = True) -> str:
+def standalone_page(
+    title: str, body_html: str, *, lang: str = "en", charts: bool = True, extra_css: str = ""
+) -> str:
     """Return a complete, self-contained HTML page.
 
     ``body_html`` is trusted HTML made by plnlib (escape user text before
     passing it). With ``charts=True`` the vega scripts are inlined so every
-    ``<figure class="pln-chart">`` renders offline.
+    ``<figure class="pln-chart">`` renders offline. ``extra_css`` is added
+    after the page's own styles.
 
     Examples
     --------
@@ -144,7 +148,7 @@ def standalone_page(title: str, body_html: str, *, lang: str = "en", charts: boo
     return (
         f'<!DOCTYPE html>\n<html lang="{html.escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{html.escape(title)}</title>\n<style>{_PAGE_CSS}\n{css}</style>\n"
+        f"<title>{html.escape(title)}</title>\n<style>{_PAGE_CSS}\n{css}\n{extra_css}</style>\n"
         f"{scripts if charts else ''}\n</head>\n<body>\n"
         '<a class="pln-skip" href="#main">Skip to the report</a>\n'
         f'<main id="main">\n{body_html}\n</main>\n</body>\n</html>\n'

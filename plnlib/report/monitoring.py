@@ -338,17 +338,8 @@ def _html_table(frame: pd.DataFrame, caption: str) -> str:
     )
 
 
-_SPEC = re.compile(
-    r'(<script type="application/json" class="pln-chart-spec">)(.*?)(</script>)', re.S
-)
-
-
 def _figure(chart_spec: dict) -> str:
-    """A chart figure whose JSON holds no '<' at all, so no data can end or confuse the script."""
-    return _SPEC.sub(
-        lambda m: m.group(1) + m.group(2).replace("<", "\\u003c") + m.group(3),
-        chart_figure_html(chart_spec),
-    )
+    return chart_figure_html(chart_spec)
 
 
 def _chart(
@@ -516,12 +507,7 @@ def monitoring_report_html(
         + "".join(_part(a, t, b) for a, t, b in parts)
         + "</div>"
     )
-    page = standalone_page(title, body, charts=charts)
-    # the inlined scripts contain '</head>' in strings: add the style at the real end of <head>
-    end = '\n</head>\n<body>\n<a class="pln-skip"'
-    if page.count(end) != 1:  # pragma: no cover - a change in web.standalone_page
-        raise RuntimeError("standalone_page changed: cannot find the end of <head>")
-    return page.replace(end, f"\n<style>{_CSS}</style>{end}", 1)
+    return standalone_page(title, body, charts=charts, extra_css=_CSS)
 
 
 # --------------------------------------------------------------------------- Markdown
