@@ -202,7 +202,9 @@ def prepare_monitoring(
                 where=f"{where}, {_row(frame, int(np.flatnonzero(blank)[0]))}",
                 fix=f"Fill in '{col}' for every response, or leave those responses out.",
             )
-    prepared = prepare_answers(frame, checklist, where=where)
+    prepared = prepare_answers(
+        frame, checklist, where=where, response_key=[wave] if wave is not None else []
+    )
     _check_one_response(prepared, frame, wave, where)
     if not prepared["score"].notna().any():
         raise DataError(

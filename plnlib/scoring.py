@@ -9,12 +9,13 @@ applicable" are counted but left out of every mean.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from plnlib.checklists import Checklist
+from plnlib.checklists import MISSING_CODES, Checklist
 from plnlib.errors import DataError
 from plnlib.privacy import DEFAULT_MIN_GROUP, check_min_group, suppression_mask
 
@@ -34,7 +35,11 @@ _BASE = ["respondent", "item", "section", "score", "missing"]
 
 
 def prepare_answers(
-    answers: pd.DataFrame, checklist: Checklist, *, where: str = "answers"
+    answers: pd.DataFrame,
+    checklist: Checklist,
+    *,
+    where: str = "answers",
+    response_key: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Check tidy answers against a checklist and score them.
 
@@ -48,6 +53,10 @@ def prepare_answers(
         The checklist the answers belong to.
     where
         The file name, for messages.
+    response_key
+        The columns that, with the respondent, make one response (for example
+        ``["wave"]``): a respondent may answer an item once per response.
+        By default every group column counts.
 
     Raises
     ------
@@ -62,9 +71,9 @@ def prepare_answers(
     >>> raw = pd.DataFrame({"respondent": ["a", "a"], "item": ["DES-01", "DES-02"],
     ...                     "value": ["3", "Don't know"]})
     >>> prepare_answers(raw, c)[["item", "score", "missing"]]
-         item  score     missing
-    0  DES-01    3.0        <NA>
-    1  DES-02    NaN   dont_know
+         item  score    missing
+    0  DES-01    3.0        NaN
+    1  DES-02    NaN  dont_know
     """
     needed = ["respondent", "item", "value"]
     absent = [c for c in needed if c not in answers.columns]
@@ -89,19 +98,22 @@ def prepare_answers(
             where=f"{where}, {row}",
             fix="Give every respondent an id (any code; do not use names).",
         )
-    items = frame["item"].astype("string").str.strip()
+    # work on the distinct ids only: a large file repeats a few dozen of them
+    item_codes, item_uniques = pd.factorize(frame["item"], use_na_sentinel=True)
+    clean_items = np.array([str(u).strip() for u in item_uniques] + [""], dtype=object)
+    items_arr = clean_items[item_codes]
     known = set(checklist.item_ids)
-    unknown_rows = ~items.isin(known)
-    if unknown_rows.any():
-        first = int(np.flatnonzero(unknown_rows.to_numpy())[0])
-        bad = sorted(set(items[unknown_rows].dropna().astype(str)))
+    bad_unique = [u for u in clean_items[:-1] if u not in known]
+    if bad_unique or (item_codes == -1).any():
+        unknown_mask = ~np.isin(items_arr, list(known))
+        first = int(np.flatnonzero(unknown_mask)[0])
+        bad = sorted(set(bad_unique))
         raise DataError(
             f"expected item ids of the checklist '{checklist.id}' ({checklist.item_ids[0]} to "
             f"{checklist.item_ids[-1]}), found unknown {', '.join(bad) or 'empty ids'}",
             where=f"{where}, {_row_of(frame, first)}",
             fix=f"Check the ids against 'plnlib form {checklist.id}', or choose the right checklist.",
         )
-    section_of = {i.id: i.section for i in checklist.items}
     scale = checklist.scale
     values = frame["value"]
     # parse each distinct answer once: forms give a handful of distinct values for thousands of rows
@@ -118,27 +130,36 @@ def prepare_answers(
         [np.nan if (p is None or isinstance(p, str)) else p for p in parsed_uniques] + [np.nan],
         dtype="float64",
     )
-    missing_of = np.array(
-        [p if isinstance(p, str) else None for p in parsed_uniques] + [None], dtype=object
+    # "don't know" / "not applicable" as a categorical: codes -1 (not missing), 0, 1
+    missing_code_of = np.array(
+        [MISSING_CODES.index(p) if isinstance(p, str) else -1 for p in parsed_uniques] + [-1],
+        dtype=np.int8,
     )
-    scores = score_of[codes]  # code -1 (blank) picks the trailing NaN / None
-    missing = missing_of[codes]
+    scores = score_of[codes]  # code -1 (blank) picks the trailing NaN
+    missing = pd.Categorical.from_codes(missing_code_of[codes], categories=list(MISSING_CODES))
+    resp_codes, resp_uniques = pd.factorize(respondents)
+    section_of = {i.id: i.section for i in checklist.items}
     out = pd.DataFrame(
         {
-            "respondent": respondents.astype(str).str.strip().to_numpy(),
-            "item": items.astype(str).to_numpy(),
-            "section": items.astype(str).map(section_of).to_numpy(),
+            "respondent": np.array([str(u).strip() for u in resp_uniques], dtype=object)[
+                resp_codes
+            ],
+            "item": items_arr,
+            "section": np.array([section_of[u] for u in clean_items[:-1]] + [""], dtype=object)[
+                item_codes
+            ],
             "score": np.asarray(scores, dtype="float64"),
-            "missing": pd.array(missing, dtype="string"),
+            "missing": missing,
         }
     )
+    key_codes = [resp_codes, item_codes]
     for col in frame.columns:
         if col not in needed and not col.startswith("_"):
             out[col] = frame[col].to_numpy()
+            if response_key is None or col in response_key:
+                key_codes.append(pd.factorize(frame[col], use_na_sentinel=False)[0])
     # the same person may answer again in another wave (or any other group column)
-    dupes = out.duplicated(
-        [c for c in out.columns if c not in ("score", "missing", "section")], keep="first"
-    )
+    dupes = pd.Series(_combined_key(key_codes)).duplicated(keep="first")
     if dupes.any():
         pos = int(np.flatnonzero(dupes.to_numpy())[0])
         raise DataError(
@@ -148,6 +169,18 @@ def prepare_answers(
             fix="Remove the duplicate row or response (a form submitted twice?).",
         )
     return out
+
+
+def _combined_key(codes: list[np.ndarray]) -> np.ndarray:
+    """One int64 per row that is equal exactly when all the code columns are equal."""
+    key = np.zeros(len(codes[0]), dtype=np.int64)
+    for c in codes:
+        c = np.asarray(c, dtype=np.int64) + 1  # -1 (missing) becomes 0
+        width = int(c.max()) + 1 if len(c) else 1
+        if int(key.max(initial=0)) >= (2**62) // width:  # would overflow: renumber first
+            key = pd.factorize(key)[0].astype(np.int64)
+        key = key * width + c
+    return key
 
 
 def _row_of(frame: pd.DataFrame, pos: int) -> str:
@@ -346,9 +379,10 @@ def team_summary(
     suppressed = n_resp < min_group
     matrix, cols = _answer_matrix(prepared, checklist)
     n_items = len(checklist.items)
-    missing = prepared["missing"].fillna("").to_numpy(dtype=object)
-    dk = np.bincount(cols, weights=(missing == "dont_know"), minlength=n_items)
-    na = np.bincount(cols, weights=(missing == "not_applicable"), minlength=n_items)
+    is_dk = (prepared["missing"] == "dont_know").to_numpy(dtype=bool, na_value=False)
+    is_na = (prepared["missing"] == "not_applicable").to_numpy(dtype=bool, na_value=False)
+    dk = np.bincount(cols, weights=is_dk, minlength=n_items)
+    na = np.bincount(cols, weights=is_na, minlength=n_items)
     counts_by_point = {p.value: np.sum(matrix == p.value, axis=0) for p in scale.points}
 
     item_rows = []
