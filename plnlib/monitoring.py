@@ -202,9 +202,11 @@ def prepare_monitoring(
                 where=f"{where}, {_row(frame, int(np.flatnonzero(blank)[0]))}",
                 fix=f"Fill in '{col}' for every response, or leave those responses out.",
             )
-    prepared = prepare_answers(
-        frame, checklist, where=where, response_key=[wave] if wave is not None else []
-    )
+    # duplicates within a respondent, wave and group are caught here; a respondent
+    # whose group changes within a wave gets the clearer message of _check_one_response
+    # (without a wave column every column counts, so a repeat across waves is explained there)
+    key = [*columns, wave] if wave is not None else None
+    prepared = prepare_answers(frame, checklist, where=where, response_key=key)
     _check_one_response(prepared, frame, wave, where)
     if not prepared["score"].notna().any():
         raise DataError(
