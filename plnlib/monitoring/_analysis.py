@@ -1,0 +1,219 @@
+"""The whole monitoring analysis in one call: :func:`monitor`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from plnlib.checklists import Checklist
+from plnlib.errors import DataError
+from plnlib.monitoring._groups import (
+    _distribution,
+    _Responses,
+    _responses,
+    _results,
+    _waves_in_order,
+    changes,
+)
+from plnlib.monitoring._inputs import (
+    _require_column,
+    is_synthetic,
+)
+from plnlib.monitoring._rates import response_rates
+from plnlib.monitoring._singling import (
+    SinglingOut,
+    _categorical_columns,
+    _singling_out,
+)
+from plnlib.privacy import DEFAULT_MIN_GROUP, check_min_group
+from plnlib.scoring import TeamSummary, priorities, team_summary
+
+# --------------------------------------------------------------------------- the whole analysis
+
+
+def strengths(
+    summary: TeamSummary, checklist: Checklist, *, sections: int = 2, items: int = 3
+) -> pd.DataFrame:
+    """The strongest sections and items of a team summary (suppressed results never listed).
+
+    Returns the columns of :func:`plnlib.scoring.priorities`: ``level``, ``id``,
+    ``title``, ``mean``, ``chapter`` (``actions`` is empty).
+
+    Examples
+    --------
+    >>> from plnlib.monitoring import prepare_monitoring
+    >>> from plnlib.io.content import load_checklist
+    >>> c = load_checklist("pln-design")
+    >>> raw = pd.DataFrame({"respondent": [f"r{i}" for i in range(5)], "item": "DES-01",
+    ...                     "value": 4})
+    >>> strengths(team_summary(prepare_monitoring(raw, c), c), c)[["level", "id", "mean"]]
+         level             id  mean
+    0  section  shared-vision   4.0
+    1     item         DES-01   4.0
+    """
+    rows = []
+    for rec in summary.sections.dropna(subset=["mean"]).nlargest(sections, "mean").itertuples():
+        s = checklist.section(rec.section)
+        rows.append(("section", s.id, s.title, rec.mean, s.chapter, ()))
+    shown = summary.items.dropna(subset=["mean"])
+    for rec in shown.nlargest(items, "mean", keep="first").itertuples():
+        it = checklist.item(rec.item)
+        rows.append(("item", it.id, it.text, rec.mean, it.chapter, ()))
+    return pd.DataFrame(rows, columns=["level", "id", "title", "mean", "chapter", "actions"])
+
+
+@dataclass(frozen=True)
+class Monitoring:
+    """Everything a monitoring report shows, as aggregated tables.
+
+    ``sections`` and ``items`` are :func:`group_results` tables for every wave;
+    ``distribution`` counts answers per group and item in the latest wave;
+    ``summary``, ``strengths`` and ``priorities`` describe the whole network in
+    the latest wave; ``changes`` compares the last two waves (``None`` with one
+    wave); ``rates`` needs a roster; ``warnings`` lists :class:`SinglingOut` cells.
+    """
+
+    checklist_id: str
+    by: str | None
+    wave: str | None
+    waves: tuple[object, ...]
+    min_group: int
+    synthetic: bool
+    responses: pd.DataFrame
+    sections: pd.DataFrame
+    items: pd.DataFrame
+    distribution: pd.DataFrame
+    summary: TeamSummary
+    strengths: pd.DataFrame
+    priorities: pd.DataFrame
+    changes: pd.DataFrame | None
+    rates: pd.DataFrame | None
+    warnings: tuple[SinglingOut, ...]
+
+    @property
+    def latest(self) -> object | None:
+        """The last wave (``None`` without a wave column)."""
+        return self.waves[-1] if self.waves else None
+
+    @property
+    def previous(self) -> object | None:
+        """The wave before the last (``None`` with fewer than two waves)."""
+        return self.waves[-2] if len(self.waves) > 1 else None
+
+
+def _in_wave(data: _Responses, wave: str, which: object) -> np.ndarray:
+    """Which answer rows belong to a wave (fast: compares responses, not rows)."""
+    return (data.info[wave] == which).to_numpy()[data.rows]
+
+
+def _response_counts(info: pd.DataFrame, wave: str | None, waves: list[object]) -> pd.DataFrame:
+    if wave is None:
+        return pd.DataFrame({"responses": [len(info)], "returning": [0], "new": [len(info)]})
+    rows, seen = [], None
+    for w in waves:
+        people = set(info.loc[info[wave] == w, "respondent"])
+        returning = len(people & seen) if seen is not None else 0
+        rows.append({wave: w, "responses": len(people), "returning": returning})
+        rows[-1]["new"] = len(people) - returning
+        seen = people
+    return pd.DataFrame(rows)
+
+
+def monitor(
+    prepared: pd.DataFrame,
+    checklist: Checklist,
+    *,
+    by: str | None = None,
+    wave: str | None = None,
+    rosters: pd.DataFrame | None = None,
+    min_group: int = DEFAULT_MIN_GROUP,
+    synthetic: bool | None = None,
+    rosters_where: str = "rosters",
+) -> Monitoring:
+    """Analyse monitoring answers: groups, waves, change, response rates, privacy warnings.
+
+    Parameters
+    ----------
+    prepared
+        Answers from :func:`prepare_monitoring` (or :func:`plnlib.scoring.prepare_answers`).
+    checklist
+        The checklist answered.
+    by
+        A group column to compare (school, role, ``pln_member``...), or ``None``.
+    wave
+        The wave column (for example the year), or ``None`` for a single survey.
+    rosters
+        Staff numbers per group (see :func:`response_rates`), or ``None``.
+    min_group
+        Smallest group shown (default 5, never below 3).
+    synthetic
+        Whether the data are synthetic; by default read from the data's marker.
+    rosters_where
+        The roster file's name, for messages.
+
+    Examples
+    --------
+    >>> from plnlib.monitoring import prepare_monitoring
+    >>> from plnlib.io.content import load_checklist
+    >>> from plnlib.synthetic_monitoring import monitoring_answers
+    >>> c = load_checklist("knowledge-mobilisation")
+    >>> raw = monitoring_answers(c, schools=4, staff=60, waves=(2024, 2025), seed=1)
+    >>> m = monitor(prepare_monitoring(raw, c, by="school", wave="wave"), c,
+    ...             by="school", wave="wave")
+    >>> m.waves, m.synthetic, sorted(m.changes["level"].unique())
+    ((2024, 2025), True, ['item', 'section'])
+    """
+    check_min_group(min_group)
+    for col in [c for c in (by, wave) if c is not None]:
+        _require_column(prepared, col, "group" if col == by else "wave", "answers")
+    if by is not None and prepared[by].isna().any():
+        raise DataError(
+            f"expected a value of '{by}' for every response, found empty ones",
+            fix=f"Fill in '{by}' for every response, or leave those responses out.",
+        )
+    data = _responses(prepared, checklist, wave)
+    waves = _waves_in_order(data.info[wave]) if wave else []
+    sections = _results(data, checklist, by, wave, "section", min_group)
+    items = _results(data, checklist, by, wave, "item", min_group)
+    latest = waves[-1] if waves else None
+    # the latest wave's answers, with no group columns: one respondent is one response
+    base = ["respondent", "item", "section", "score", "missing"]
+    now = prepared[base] if wave is None else prepared.loc[_in_wave(data, wave, latest), base]
+    summary = team_summary(now, checklist, min_group=min_group)
+    change = None
+    if len(waves) > 1:
+        change = pd.concat(
+            [
+                changes(frame, wave=wave, before=waves[-2], after=latest).assign(level=level)
+                for level, frame in (("section", sections), ("item", items))
+            ],
+            ignore_index=True,
+        )
+    rates = None
+    if rosters is not None:
+        rates = response_rates(
+            prepared, rosters, wave=wave, min_group=min_group, where=rosters_where, _info=data.info
+        )
+    columns = _categorical_columns(data.info, wave)
+    if by is not None and by not in columns:
+        columns.insert(0, by)
+    return Monitoring(
+        checklist_id=checklist.id,
+        by=by,
+        wave=wave,
+        waves=tuple(waves),
+        min_group=min_group,
+        synthetic=is_synthetic(prepared) if synthetic is None else bool(synthetic),
+        responses=_response_counts(data.info, wave, waves),
+        sections=sections,
+        items=items,
+        distribution=_distribution(data, checklist, by, items, wave, latest),
+        summary=summary,
+        strengths=strengths(summary, checklist),
+        priorities=priorities(summary, checklist, sections=2, items=4),
+        changes=change,
+        rates=rates,
+        warnings=_singling_out(data.info, columns, wave, min_group, (1, 2)),
+    )

@@ -1,0 +1,236 @@
+"""Input checks for monitoring data: groups, waves, one response per person and wave."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from plnlib.checklists import Checklist
+from plnlib.errors import DataError
+from plnlib.monitoring._constants import _RESERVED, MARKER
+from plnlib.scoring import prepare_answers
+
+# --------------------------------------------------------------------------- input checks
+
+
+def _row(frame: pd.DataFrame, pos: int) -> str:
+    if "_row" in frame.columns:
+        return f"row {frame['_row'].iloc[pos]}"
+    return f"row {pos + 2}"
+
+
+def _group_columns(frame: pd.DataFrame, wave: str | None) -> list[str]:
+    return [
+        str(c)
+        for c in frame.columns
+        if str(c) not in _RESERVED and not str(c).startswith("_") and c != wave
+    ]
+
+
+def _require_column(frame: pd.DataFrame, column: str, role: str, where: str) -> None:
+    if column in frame.columns:
+        return
+    found = _group_columns(frame, None)
+    close = difflib.get_close_matches(column, found, n=1, cutoff=0.6)
+    close += [c for c in found if c.casefold() == column.casefold() and c not in close]
+    hint = f" Did you mean '{close[0]}'? Names are case-sensitive." if close else ""
+    raise DataError(
+        f"expected a {role} column '{column}', found "
+        + (f"the columns {', '.join(repr(c) for c in found)}" if found else "no group columns"),
+        where=where,
+        fix=f"Add the column to the file or choose one of the columns found.{hint}",
+    )
+
+
+def _is_number(value: object) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, float, np.integer, np.floating)):
+        return True
+    return bool(re.fullmatch(r"[+-]?\d+(\.\d+)?", str(value).strip()))
+
+
+def _natural_key(value: object) -> list[int | str]:
+    return [int(t) if t.isdigit() else t.casefold() for t in re.split(r"(\d+)", str(value))]
+
+
+def _normalise_waves(values: pd.Series, column: str, where: str, frame: pd.DataFrame) -> pd.Series:
+    """Waves as all numbers (ints when whole) or all text; DataError on a mix or a blank."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    empty = [k for k, u in enumerate(uniques) if not str(u).strip()]
+    blank = (codes == -1) | np.isin(codes, empty)
+    if blank.any():
+        pos = int(np.flatnonzero(blank)[0])
+        raise DataError(
+            f"expected a wave in column '{column}' on every row, found {int(blank.sum())} "
+            "empty cell(s)",
+            where=f"{where}, {_row(frame, pos)}",
+            fix="Fill in the wave (for example the year: 2024) for every response.",
+        )
+    kinds = [_is_number(u) for u in uniques]
+    if any(kinds) and not all(kinds):
+        numbers = [str(u) for u, k in zip(uniques, kinds, strict=True) if k]
+        names = [str(u) for u, k in zip(uniques, kinds, strict=True) if not k]
+        minority = names if len(names) <= len(numbers) else numbers
+        first = next(i for i, u in enumerate(uniques) if str(u) == minority[0])
+        pos = int(np.flatnonzero(codes == first)[0])
+        raise DataError(
+            f"expected the waves in column '{column}' to be all numbers (such as 2024) or all "
+            f"names (such as 'Autumn 2024'), found both: numbers {', '.join(numbers[:3])} and "
+            f"names {', '.join(repr(n) for n in names[:3])}",
+            where=f"{where}, {_row(frame, pos)}",
+            fix="Write every wave the same way, for example 2024 rather than 'Year 2024'.",
+        )
+    if all(kinds):
+        nums = [float(str(u).strip()) if not isinstance(u, (int, float)) else u for u in uniques]
+        whole = all(float(n).is_integer() for n in nums)
+        mapped = [int(n) if whole else float(n) for n in nums]
+    else:
+        mapped = [" ".join(str(u).split()) for u in uniques]
+    return pd.Series(np.asarray(mapped, dtype=object)[codes], index=values.index, dtype=object)
+
+
+def prepare_monitoring(
+    answers: pd.DataFrame,
+    checklist: Checklist,
+    *,
+    by: str | Sequence[str] | None = None,
+    wave: str | None = None,
+    where: str = "answers",
+) -> pd.DataFrame:
+    """Check monitoring answers and score them (see :func:`plnlib.scoring.prepare_answers`).
+
+    On top of the checks of ``prepare_answers`` (unknown item ids, answers off the
+    scale, one answer per respondent and item), this checks that the group and
+    wave columns exist and are filled in, that the waves are all numbers or all
+    names (numbers become numbers, so wave 10 comes after wave 9), that nobody
+    answers twice in one wave under different group values, and that there is at
+    least one scored answer.
+
+    Raises
+    ------
+    DataError
+        Saying what was expected, what was found, where, and how to fix it.
+
+    Examples
+    --------
+    >>> from plnlib.io.content import load_checklist
+    >>> c = load_checklist("pln-design")
+    >>> raw = pd.DataFrame({"respondent": ["a", "a"], "item": "DES-01", "value": [2, 3],
+    ...                     "wave": ["2024", "2025"], "school": "North"})
+    >>> prepare_monitoring(raw, c, by="school", wave="wave")[["respondent", "wave", "score"]]
+      respondent  wave  score
+    0          a  2024    2.0
+    1          a  2025    3.0
+    >>> raw["wave"] = ["2024", "Year 2025"]
+    >>> prepare_monitoring(raw, c, wave="wave")
+    Traceback (most recent call last):
+    ...
+    plnlib.errors.DataError: answers, row 3: expected the waves in column 'wave' to be all ...
+    """
+    if answers is None or len(answers.columns) == 0 or answers.empty:
+        raise DataError(
+            "expected answers (a header row and at least one response), found an empty table",
+            where=where,
+            fix="Export the answers again; the file holds no responses.",
+        )
+    columns = [by] if isinstance(by, str) else list(by or ())
+    for col in columns:
+        if col in _RESERVED or col == wave:
+            raise DataError(
+                f"expected a group column such as school or role, found '{col}', which "
+                + ("is the wave column" if col == wave else "plnlib uses for the answers"),
+                where=where,
+                fix="Choose another column to compare groups by.",
+            )
+        _require_column(answers, col, "group", where)
+    frame = answers.reset_index(drop=True)
+    if wave is not None:
+        _require_column(answers, wave, "wave", where)
+        frame = frame.assign(**{wave: _normalise_waves(frame[wave], wave, where, frame)})
+    for col in columns:
+        blank = frame[col].isna().to_numpy()
+        if blank.any():
+            raise DataError(
+                f"expected a value of '{col}' for every response, found {int(blank.sum())} "
+                "empty cell(s)",
+                where=f"{where}, {_row(frame, int(np.flatnonzero(blank)[0]))}",
+                fix=f"Fill in '{col}' for every response, or leave those responses out.",
+            )
+    # duplicates within a respondent, wave and group are caught here; a respondent
+    # whose group changes within a wave gets the clearer message of _check_one_response
+    # (without a wave column every column counts, so a repeat across waves is explained there)
+    key = [*columns, wave] if wave is not None else None
+    prepared = prepare_answers(frame, checklist, where=where, response_key=key)
+    _check_one_response(prepared, frame, wave, where)
+    if not prepared["score"].notna().any():
+        raise DataError(
+            f"expected at least one answer on the scale ({checklist.scale.options_text()}), "
+            "found only blanks, 'don't know' and 'not applicable'",
+            where=where,
+            fix="Check that the file holds the answers and that they use the checklist's scale.",
+        )
+    return prepared
+
+
+def _check_one_response(
+    prepared: pd.DataFrame, frame: pd.DataFrame, wave: str | None, where: str
+) -> None:
+    """A respondent answers once per wave: the same group values on every row of a response."""
+    resp, first = _response_index(prepared, wave)
+    for col in _group_columns(prepared, wave):
+        values = prepared[col].to_numpy(dtype=object)
+        clash = values != values[first][resp]
+        if clash.any():  # NA never equals itself: keep only real clashes
+            where_clash = np.flatnonzero(clash)
+            both_na = pd.isna(values[where_clash]) & pd.isna(values[first][resp][where_clash])
+            clash[where_clash[both_na]] = False
+        if clash.any():
+            pos = int(np.flatnonzero(clash)[0])
+            other = int(first[resp[pos]])
+            who = prepared.at[pos, "respondent"]
+            in_wave = f" in wave {prepared.at[pos, wave]}" if wave else ""
+            raise DataError(
+                f"expected one response per respondent{' and wave' if wave else ''}, found "
+                f"respondent '{who}' twice{in_wave} with different '{col}' "
+                f"('{prepared.at[other, col]}' and '{prepared.at[pos, col]}')",
+                where=f"{where}, {_row(frame, other)} and {_row(frame, pos)}",
+                fix="Give each person their own respondent id, or remove the repeated "
+                "response (a form submitted twice?)"
+                + ("" if wave else "; if people answer in several waves, name the wave column")
+                + ".",
+            )
+
+
+def _response_index(prepared: pd.DataFrame, wave: str | None) -> tuple[np.ndarray, np.ndarray]:
+    """Response number of every row (respondent x wave), and the first row of each response."""
+    key = pd.factorize(prepared["respondent"])[0].astype("int64")
+    if wave is not None:
+        w = pd.factorize(prepared[wave])[0].astype("int64")
+        key = key * (int(w.max()) + 1) + w
+    resp = pd.factorize(key)[0]
+    first = np.empty(int(resp.max()) + 1 if len(resp) else 0, dtype="int64")
+    first[resp[::-1]] = np.arange(len(resp))[::-1]
+    return resp, first
+
+
+def is_synthetic(frame: pd.DataFrame) -> bool:
+    """Whether answers are marked synthetic (``attrs["synthetic"]`` or a ``synthetic`` column).
+
+    Examples
+    --------
+    >>> is_synthetic(pd.DataFrame({"x": [1], "synthetic": ["yes"]}))
+    True
+    >>> is_synthetic(pd.DataFrame({"x": [1]}))
+    False
+    """
+    if frame.attrs.get(MARKER):
+        return True
+    if MARKER not in frame.columns or frame.empty:
+        return False
+    marks = {str(m).strip().casefold() for m in pd.unique(frame[MARKER])}
+    return marks <= {"yes", "true", "1"}
