@@ -46,6 +46,12 @@ DEFAULT_KEY = "plnlib-pseudonyms-v1"
 #: people and are dropped from tables when pseudonyms are applied.
 IDENTIFYING_COLUMNS: frozenset[str] = frozenset(
     {
+        "id",
+        "identifier",
+        "person",
+        "personid",
+        "nodeattribute",
+        "respondentid",
         "name",
         "names",
         "fullname",

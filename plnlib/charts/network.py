@@ -17,6 +17,7 @@ import pandas as pd
 from plnlib.charts._base import PALETTE, with_table
 from plnlib.errors import DataError
 from plnlib.networks import Network, summary
+from plnlib.networks.graph import seeded_igraph
 from plnlib.networks.metrics import require_one_layer
 
 __all__ = ["degree_chart", "layout_positions", "network_chart", "school_matrix_chart"]
@@ -61,14 +62,17 @@ def layout_positions(net: Network, *, seed: int = 1) -> pd.DataFrame:
     (['node', 'x', 'y'], True)
     """
     n = len(net.nodes)
-    graph = net.igraph.as_undirected(mode="collapse")
+    graph = net.undirected
     rng = random.Random(seed)
     start = [[rng.uniform(-1, 1), rng.uniform(-1, 1)] for _ in range(n)]
-    coords = (
-        np.asarray(graph.layout_fruchterman_reingold(seed=start, niter=500, grid="nogrid").coords)
-        if n > 1
-        else np.full((n, 2), 0.5)
-    )
+    with seeded_igraph(seed):
+        coords = (
+            np.asarray(
+                graph.layout_fruchterman_reingold(seed=start, niter=500, grid="nogrid").coords
+            )
+            if n > 1
+            else np.full((n, 2), 0.5)
+        )
     low, high = coords.min(axis=0), coords.max(axis=0)
     span = np.where(high - low > 0, high - low, 1.0)
     scaled = np.round((coords - low) / span, 3) if n > 1 else coords
@@ -259,8 +263,8 @@ def network_chart(
                 f"Who goes to whom{wave_text}", subtitle="Arrows point to the colleague sought out"
             ),
             description=description,
-            width=560,
-            height=440,
+            width=430,
+            height=400,
         )
         .configure_view(stroke=None)
     )

@@ -19,7 +19,7 @@ from plnlib.errors import PlnError
 __all__ = ["main"]
 
 # module names under plnlib.cli, each adding one or more subcommands
-_SUBCOMMANDS: tuple[str, ...] = ("checklists",)
+_SUBCOMMANDS: tuple[str, ...] = ("checklists", "network", "report")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -38,18 +38,31 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "in plain words. People appear as stable codes unless you ask for names.",
         epilog="Example: plnlib network ties.csv --nodes people.csv -o report.html",
     )
-    p.add_argument("edges", help="the ties file, or 'sample' for the synthetic sample")
-    p.add_argument("--nodes", type=Path, help="people file: id, school, role, pln_member, ...")
-    p.add_argument("--relation", help="relation to analyse (default: advice, or the first)")
-    p.add_argument("--wave", help="wave to analyse (default: the last)")
-    p.add_argument("--names", action="store_true", help="show names instead of codes")
-    p.add_argument("--key", help="a secret passphrase for the codes (keep it to yourself)")
-    p.add_argument("--metrics", type=Path, help="also write per-person measures to FILE.csv")
-    p.add_argument("--format", choices=FORMATS, default="auto", help="format of the ties file")
-    p.add_argument("--respondent", help="roster exports: the column naming the respondent")
     p.add_argument(
-        "--self-ties", choices=("drop", "error"), default="drop", help="ties to oneself"
+        "edges", metavar="EDGES", help="the ties file, or 'sample' for the synthetic sample"
     )
+    p.add_argument(
+        "--nodes", type=Path, metavar="FILE", help="people file: id, school, role, pln_member, ..."
+    )
+    p.add_argument(
+        "--relation", metavar="R", help="relation to analyse (default: advice, or the first)"
+    )
+    p.add_argument("--wave", metavar="W", help="wave to analyse (default: the last)")
+    p.add_argument("--names", action="store_true", help="show names instead of codes")
+    p.add_argument(
+        "--key", metavar="KEY", help="a secret passphrase for the codes (keep it to yourself)"
+    )
+    p.add_argument(
+        "--metrics",
+        type=Path,
+        metavar="FILE.csv",
+        help="also write per-person measures to FILE.csv",
+    )
+    p.add_argument("--format", choices=FORMATS, default="auto", help="format of the ties file")
+    p.add_argument(
+        "--respondent", metavar="COLUMN", help="roster exports: the column naming the respondent"
+    )
+    p.add_argument("--self-ties", choices=("drop", "error"), default="drop", help="ties to oneself")
     p.add_argument(
         "--duplicates",
         choices=("merge", "sum", "error"),
@@ -63,7 +76,14 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="names not in the nodes file: add them, leave their ties out, or stop",
     )
     p.add_argument("--title", default="Advice network report", help="the report's title")
-    p.add_argument("-o", "--output", required=True, type=Path, help="where to write the HTML")
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        type=Path,
+        metavar="report.html",
+        help="where to write the HTML",
+    )
     p.set_defaults(func=_network, command_name="network")
 
 

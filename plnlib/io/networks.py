@@ -294,6 +294,9 @@ def _roster_ties(
             "names, or give a nodes file listing everyone.",
         )
     ties = pd.DataFrame(rows, columns=["source", "target", "weight", "row"])
+    # a colleague who also answered is written as they write their own name
+    spelling = {normalise_name(v): " ".join(str(v).split()) for v in frame[who].dropna()}
+    ties["target"] = [spelling.get(normalise_name(t), t) for t in ties["target"]]
     ties["relation"] = relation
     return ties
 

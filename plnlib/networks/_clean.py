@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from plnlib.errors import DataError
+from plnlib.networks._values import (
+    FREQUENCY_WORDS,
+    natural_sort,
+    parse_strength,
+    parse_yes_no,
+)
+from plnlib.networks._values import tidy as _tidy
 from plnlib.pseudonyms import normalise_name
 
 __all__ = [
@@ -22,122 +28,12 @@ __all__ = [
     "parse_yes_no",
 ]
 
-#: Words a survey may use for how often two people talk, on a 0-4 scale
-#: (0 = never, which means no tie). Matched ignoring case and spaces.
-FREQUENCY_WORDS: Mapping[str, float] = {
-    "never": 0,
-    "not at all": 0,
-    "no": 0,
-    "false": 0,
-    "rarely": 1,
-    "yearly": 1,
-    "once a year": 1,
-    "a few times a year": 1,
-    "termly": 1,
-    "once a term": 1,
-    "yes": 1,
-    "true": 1,
-    "x": 1,
-    "monthly": 2,
-    "once a month": 2,
-    "a few times a month": 2,
-    "weekly": 3,
-    "once a week": 3,
-    "a few times a week": 3,
-    "several times a week": 3,
-    "daily": 4,
-    "every day": 4,
-    "almost every day": 4,
-}
-
-_YES = {"yes", "y", "true", "t", "1", "member", "pln", "x"}
-_NO = {"no", "n", "false", "f", "0", "not a member", "non-member", "nonmember"}
 _ID_CANDIDATES = ("id", "node", "name", "person", "code")
 _OPTIONS = {
     "self_ties": ("drop", "error"),
     "duplicates": ("merge", "sum", "error"),
     "unknown": ("add", "drop", "error"),
 }
-
-
-def natural_sort(values: Iterable[Any]) -> list[str]:
-    """Sort strings with their numbers in number order ("2" before "10").
-
-    Examples
-    --------
-    >>> natural_sort(["10", "2", "b", "a"])
-    ['2', '10', 'a', 'b']
-    """
-
-    def key(text: str) -> tuple[tuple[int, int, str], ...]:
-        parts = re.split(r"(\d+)", text)
-        return tuple((0, int(p), "") if p.isdigit() else (1, 0, p.casefold()) for p in parts if p)
-
-    return sorted((str(v) for v in values), key=key)
-
-
-def _tidy(value: object) -> str:
-    return " ".join(str(value).split())
-
-
-def parse_strength(value: object, *, where: str) -> float:
-    """Read a tie strength: a number, or a frequency word (see ``FREQUENCY_WORDS``).
-
-    Blank means 1 (the tie is there, strength not given).
-
-    Examples
-    --------
-    >>> parse_strength("3", where="t"), parse_strength(" Weekly ", where="t"), parse_strength(None, where="t")
-    (3.0, 3.0, 1.0)
-    """
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return 1.0
-    text = _tidy(value).casefold()
-    if not text:
-        return 1.0
-    if text in FREQUENCY_WORDS:
-        return float(FREQUENCY_WORDS[text])
-    try:
-        number = float(text.replace(",", "."))
-    except ValueError:
-        raise DataError(
-            f"expected a tie strength (a number, or a word such as 'weekly'), found {value!r}",
-            where=where,
-            fix="Use numbers (0 = never, higher = more often) or one of: "
-            + ", ".join(sorted(set(FREQUENCY_WORDS))[:12])
-            + ", ...",
-        ) from None
-    if not np.isfinite(number) or number < 0:
-        raise DataError(
-            f"expected a tie strength of 0 or more, found {value!r}",
-            where=where,
-            fix="Use 0 for no tie and positive numbers for ties.",
-        )
-    return number
-
-
-def parse_yes_no(value: object, *, where: str) -> bool | None:
-    """Read yes/no (``yes``, ``y``, ``true``, ``1``, ``no``, ...); blank is unknown.
-
-    Examples
-    --------
-    >>> parse_yes_no("Yes", where="t"), parse_yes_no("0", where="t"), parse_yes_no("", where="t")
-    (True, False, None)
-    """
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return None
-    text = _tidy(value).casefold()
-    if not text:
-        return None
-    if text in _YES:
-        return True
-    if text in _NO:
-        return False
-    raise DataError(
-        f"expected yes or no, found {value!r}",
-        where=where,
-        fix="Write yes or no (or 1 and 0) for each person; leave blank if not known.",
-    )
 
 
 def _check_option(name: str, value: str) -> None:
@@ -166,8 +62,10 @@ def _choose_id_column(
             )
         return keys[_column_key(id_column)]
     candidates = [keys[k] for k in _ID_CANDIDATES if k in keys] or [nodes.columns[0]]
+    if len(candidates) == 1:
+        return candidates[0]
     wanted = {normalise_name(e) for e in endpoints}
-    if not wanted or len(candidates) == 1:
+    if not wanted:
         return candidates[0]
     scores = [
         len(wanted & {normalise_name(v) for v in nodes[c].dropna()}) for c in candidates
@@ -243,14 +141,41 @@ _TARGET_NAMES = ("target", "to", "alter", "receiver", "nominee")
 
 
 def edge_endpoints(edges: pd.DataFrame) -> list[str]:
-    """The names in the source and target columns of a tie table (blank cells left out)."""
+    """The distinct names in the source and target columns of a tie table (blanks left out)."""
     columns = [str(c).strip() for c in edges.columns]
     found = [_find(columns, *_SOURCE_NAMES), _find(columns, *_TARGET_NAMES)]
-    out: list[str] = []
+    out: set[str] = set()
     for col in found:
         if col is not None:
-            out.extend(_tidy(v) for v in edges.iloc[:, columns.index(col)].dropna())
-    return out
+            out.update(_tidy(v) for v in pd.unique(edges.iloc[:, columns.index(col)].dropna()))
+    return sorted(out)
+
+
+def _per_unique(values: object, func: Any) -> np.ndarray:
+    """Apply ``func`` once per distinct value (blank cells as ``None``)."""
+    codes, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
+    mapped = np.empty(len(uniques) + 1, dtype=object)
+    mapped[:-1] = [func(u) for u in uniques]
+    mapped[-1] = func(None)
+    return mapped[codes]
+
+
+def _tidy_or_blank(value: object) -> str:
+    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else _tidy(value)
+
+
+def _strengths(values: pd.Series, rows: np.ndarray, where: str, column: str) -> np.ndarray:
+    codes, uniques = pd.factorize(values.astype(object), use_na_sentinel=True)
+    parsed = np.ones(len(uniques) + 1)
+    for i, value in enumerate(uniques):
+        try:
+            parsed[i] = parse_strength(value, where="")
+        except DataError as err:
+            row = rows[int(np.flatnonzero(codes == i)[0])]
+            raise DataError(
+                err.what, where=f"{where}, row {row}, column {column}", fix=err.fix
+            ) from None
+    return parsed[codes]
 
 
 def clean_edges(
@@ -290,29 +215,21 @@ def clean_edges(
         if given.notna().all():
             rows = given.to_numpy(dtype=np.int64)
     issues: list[Any] = []
-
-    def tidy_col(col: str) -> np.ndarray:
-        return np.array(["" if pd.isna(v) else _tidy(v) for v in frame[col]], dtype=object)
-
-    src, dst = tidy_col(src_col), tidy_col(dst_col)
+    src = _per_unique(frame[src_col], _tidy_or_blank)
+    dst = _per_unique(frame[dst_col], _tidy_or_blank)
     weight_col = _find(columns, "weight", "frequency", "strength", "value")
-    weights = np.ones(n)
-    if weight_col is not None:
-        weights = np.array(
-            [
-                parse_strength(v, where=f"{where}, row {r}, column {weight_col}")
-                for v, r in zip(frame[weight_col], rows, strict=True)
-            ],
-            dtype=float,
-        )
+    weights = _strengths(frame[weight_col], rows, where, weight_col) if weight_col else np.ones(n)
     labels = {}
     for key, default in (("relation", relation), ("wave", "")):
         col = _find(columns, key)
         if col is None:
             labels[key] = np.full(n, default, dtype=object)
             continue
-        values = tidy_col(col)
+        values = _per_unique(frame[col], _tidy_or_blank)
         empty = (values == "") & (src != "") & (dst != "")
+        if empty.all():  # an empty column is as good as none
+            labels[key] = np.full(n, default, dtype=object)
+            continue
         if empty.any():
             raise DataError(
                 f"expected a {key} for every tie, found a blank cell",
@@ -320,7 +237,9 @@ def clean_edges(
                 fix=f"Fill in the {key}, or remove the column if there is only one.",
             )
         spelling: dict[str, str] = {}
-        labels[key] = np.array([spelling.setdefault(v.casefold(), v) for v in values], dtype=object)
+        labels[key] = _per_unique(
+            values, lambda v, sp=spelling: sp.setdefault(str(v).casefold(), str(v))
+        )
 
     keep = np.ones(n, dtype=bool)
     blank = (src == "") | (dst == "")
@@ -336,23 +255,26 @@ def clean_edges(
         )
         keep &= ~zero
 
-    src_norm = np.array([normalise_name(v) for v in src], dtype=object)
-    dst_norm = np.array([normalise_name(v) for v in dst], dtype=object)
+    src_norm = _per_unique(src, normalise_name)
+    dst_norm = _per_unique(dst, normalise_name)
+    both = np.empty(2 * int(keep.sum()), dtype=object)
+    both_norm = np.empty_like(both)
+    both[0::2], both[1::2] = src[keep], dst[keep]
+    both_norm[0::2], both_norm[1::2] = src_norm[keep], dst_norm[keep]
+    first = pd.Series(both_norm).drop_duplicates()
     canonical: dict[str, str] = dict(known or {})
-    extra: list[str] = []
-    missing_rows: dict[str, list[int]] = {}
-    for i in np.flatnonzero(keep):
-        for raw, norm in ((src[i], src_norm[i]), (dst[i], dst_norm[i])):
-            if norm not in canonical:
-                canonical[norm] = raw
-                if known is not None:
-                    missing_rows.setdefault(raw, []).append(int(rows[i]))
-                extra.append(raw)
-            elif known is not None and canonical[norm] in missing_rows:
-                missing_rows[canonical[norm]].append(int(rows[i]))
-    if missing_rows:
-        names = tuple(missing_rows)
-        bad = tuple(sorted({r for rs in missing_rows.values() for r in rs}))
+    new_people = [
+        (norm, both[i])
+        for i, norm in zip(first.index, first.to_numpy(), strict=True)
+        if norm not in canonical
+    ]
+    canonical.update(new_people)
+    extra = [raw for _, raw in new_people]
+    if known is not None and new_people:
+        names = tuple(extra)
+        strangers = [norm for norm, _ in new_people]
+        bad_mask = keep & (np.isin(src_norm, strangers) | np.isin(dst_norm, strangers))
+        bad = tuple(int(r) for r in np.unique(rows[bad_mask]))
         if unknown == "error":
             shown = ", ".join(repr(v) for v in names[:5]) + (" ..." if len(names) > 5 else "")
             raise DataError(
@@ -367,8 +289,7 @@ def clean_edges(
         )
         issues.insert(0, Issue("unknown name", names, bad, action))
         if unknown == "drop":
-            gone = {normalise_name(v) for v in names}
-            keep &= ~(np.isin(src_norm, list(gone)) | np.isin(dst_norm, list(gone)))
+            keep &= ~bad_mask
             extra = []
 
     loop = keep & (src_norm == dst_norm)
@@ -384,27 +305,27 @@ def clean_edges(
         issues.append(Issue("self-tie", people, tuple(rows[loop]), "left out"))
         keep &= ~loop
 
+    src_canon = _per_unique(src_norm, lambda v: canonical.get(v, ""))
+    dst_canon = _per_unique(dst_norm, lambda v: canonical.get(v, ""))
     table = pd.DataFrame(
         {
-            "source": [canonical[v] for v in src_norm[keep]],
-            "target": [canonical[v] for v in dst_norm[keep]],
+            "source": src_canon[keep],
+            "target": dst_canon[keep],
             "weight": weights[keep],
             "relation": labels["relation"][keep],
             "wave": labels["wave"][keep],
         }
-    )
-    table["source"] = table["source"].astype(object)
-    table["target"] = table["target"].astype(object)
+    ).astype({"source": object, "target": object, "relation": object, "wave": object})
     kept_rows = rows[keep]
     group_cols = ["source", "target", "relation", "wave"]
     dup = table.duplicated(group_cols, keep=False).to_numpy()
     if dup.any():
         people = tuple(dict.fromkeys(np.concatenate([table["source"][dup], table["target"][dup]])))
         if duplicates == "error":
-            first = table[dup].iloc[0]
+            first_dup = table[dup].iloc[0]
             raise DataError(
                 f"expected each tie once, found {int(dup.sum())} rows repeating a tie "
-                f"(e.g. {first['source']!r} -> {first['target']!r})",
+                f"(e.g. {first_dup['source']!r} -> {first_dup['target']!r})",
                 where=f"{where}, rows {', '.join(map(str, kept_rows[dup][:10]))}",
                 fix="Delete the repeated rows, or choose to merge or sum duplicate ties.",
             )
@@ -418,17 +339,15 @@ def clean_edges(
         table = table.groupby(group_cols, sort=False, as_index=False)["weight"].agg(how)
         table = table[["source", "target", "weight", "relation", "wave"]]
 
-    variants: dict[str, list[int]] = {}
-    for i in np.flatnonzero(keep):
-        for raw, norm in ((src[i], src_norm[i]), (dst[i], dst_norm[i])):
-            if raw != canonical[norm]:
-                variants.setdefault(canonical[norm], []).append(int(rows[i]))
-    if variants:
+    odd_src = keep & (src != src_canon)
+    odd_dst = keep & (dst != dst_canon)
+    if odd_src.any() or odd_dst.any():
+        people = tuple(dict.fromkeys(np.concatenate([src_canon[odd_src], dst_canon[odd_dst]])))
         issues.append(
             Issue(
                 "spelling variants",
-                tuple(variants),
-                tuple(sorted({r for rs in variants.values() for r in rs})),
+                people,
+                tuple(int(r) for r in np.unique(rows[odd_src | odd_dst])),
                 "matched ignoring case and spaces",
             )
         )

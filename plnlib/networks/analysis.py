@@ -126,7 +126,8 @@ def analyse(
     if has_school:
         roles = brokerage_roles(layer, school).drop(columns=["node", "group"])
         people = people.join(roles.rename(columns={"across_groups": "across_schools"}))
-    others = [r for r in net.relations if r != relation]
+    in_wave = net.select(wave=wave) if wave else net
+    others = [r for r in in_wave.relations if r != relation]
     overlap = relation_overlap(net, relation, others[0], wave=wave or None) if others else None
     waves = net.select(relation).waves
     change = wave_change(net, waves[0], waves[-1], relation=relation) if len(waves) > 1 else None

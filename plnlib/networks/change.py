@@ -74,7 +74,7 @@ def ego_metrics(net: Network) -> pd.DataFrame:
     n = len(net.nodes)
     if n == 0:
         return pd.DataFrame(columns=["node", "alters", "ties_among_alters", "ego_density"])
-    undirected = net.igraph.as_undirected(mode="collapse")
+    undirected = net.undirected
     alters = np.asarray(undirected.degree(), dtype=np.int64)
     density = np.asarray(undirected.transitivity_local_undirected(mode="zero"), dtype=float)
     pairs = alters * (alters - 1) // 2

@@ -14,7 +14,9 @@ Nothing is dropped silently: each is handled as the user chooses and listed in
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import random
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -35,7 +37,33 @@ if TYPE_CHECKING:  # pragma: no cover
     import igraph
     import networkx
 
-__all__ = ["BuildReport", "Issue", "Network", "build_network"]
+__all__ = ["BuildReport", "Issue", "Network", "build_network", "seeded_igraph"]
+
+
+@contextmanager
+def seeded_igraph(seed: int) -> Iterator[None]:
+    """Within the block, igraph draws random numbers from ``random.Random(seed)``.
+
+    igraph's layouts and community detection are random; this makes them
+    repeatable. igraph's usual generator (Python's ``random``) is restored after.
+
+    Examples
+    --------
+    >>> import igraph
+    >>> with seeded_igraph(3):
+    ...     a = igraph.Graph.Erdos_Renyi(n=6, m=5).get_edgelist()
+    >>> with seeded_igraph(3):
+    ...     b = igraph.Graph.Erdos_Renyi(n=6, m=5).get_edgelist()
+    >>> a == b
+    True
+    """
+    import igraph
+
+    igraph.set_random_number_generator(random.Random(seed))
+    try:
+        yield
+    finally:
+        igraph.set_random_number_generator(random)
 
 
 @dataclass(frozen=True)
@@ -141,12 +169,12 @@ class Network:
         """The people, in order."""
         return tuple(self.nodes["node"])
 
-    @property
+    @cached_property
     def relations(self) -> tuple[str, ...]:
         """The relations present (e.g. ``('advice', 'information')``)."""
         return tuple(natural_sort(self.edges["relation"].unique()))
 
-    @property
+    @cached_property
     def waves(self) -> tuple[str, ...]:
         """The waves present, in natural order (``('',)`` when no wave was given)."""
         return tuple(natural_sort(self.edges["wave"].unique()))
@@ -257,6 +285,11 @@ class Network:
         import igraph
 
         return igraph.Graph(n=len(self.nodes), edges=self.arcs, directed=True)
+
+    @cached_property
+    def undirected(self) -> igraph.Graph:
+        """The network ignoring direction: a simple undirected :class:`igraph.Graph`."""
+        return self.igraph.as_undirected(mode="collapse")
 
     def to_networkx(self) -> networkx.DiGraph:
         """The network as a :class:`networkx.DiGraph` with node attributes.

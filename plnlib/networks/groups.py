@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import random
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -11,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from plnlib.errors import DataError
-from plnlib.networks.graph import Network
+from plnlib.networks.graph import Network, seeded_igraph
 from plnlib.networks.metrics import coreness, require_one_layer
 
 __all__ = [
@@ -51,10 +50,18 @@ def group_codes(net: Network, attribute: str) -> tuple[np.ndarray, list[str]]:
             where="nodes",
             fix="Load a nodes file with that column, or choose one of the columns listed.",
         )
-    values = net.nodes[attribute]
-    names = sorted({str(v) for v in values.dropna()}, key=str.casefold)
+    return net.memo(f"groups:{attribute}", lambda: _group_codes(net.nodes[attribute]))
+
+
+def _group_codes(values: pd.Series) -> tuple[np.ndarray, list[str]]:
+    text = (
+        values.astype(object)
+        .where(values.notna(), None)
+        .map(lambda v: None if v is None else str(v))
+    )
+    names = sorted(set(text.dropna()), key=str.casefold)
     lookup = {name: i for i, name in enumerate(names)}
-    codes = np.array([-1 if pd.isna(v) else lookup[str(v)] for v in values], dtype=np.int64)
+    codes = text.map(lookup).fillna(-1).to_numpy(dtype=np.int64)
     return codes, names
 
 
@@ -201,7 +208,7 @@ def modularity(net: Network, membership: Mapping[str, object] | pd.Series) -> fl
             fix="Give every person in the network a community label.",
         )
     codes = _renumber(np.array([str(labels[node]) for node in net.node_ids], dtype=object))
-    undirected = net.igraph.as_undirected(mode="collapse")
+    undirected = net.undirected
     if undirected.ecount() == 0:
         return math.nan
     return float(undirected.modularity((codes - 1).tolist()))
@@ -223,19 +230,14 @@ def communities(net: Network, *, seed: int = 1, resolution: float = 1.0) -> Comm
     ([1, 1, 1, 2, 2, 2], 0.357)
     """
     require_one_layer(net, "communities")
-    import igraph
-
     n = len(net.nodes)
-    undirected = net.igraph.as_undirected(mode="collapse")
+    undirected = net.undirected
     if undirected.ecount() == 0:
         labels = np.arange(n)
         value = math.nan
     else:
-        igraph.set_random_number_generator(random.Random(seed))
-        try:
+        with seeded_igraph(seed):
             clusters = undirected.community_multilevel(resolution=resolution)
-        finally:
-            igraph.set_random_number_generator(random)
         labels = np.asarray(clusters.membership)
         value = float(undirected.modularity(labels.tolist(), resolution=resolution))
     numbers = _renumber(labels)

@@ -12,6 +12,11 @@ networkx.
 from __future__ import annotations
 
 import math
+import multiprocessing
+import os
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 import numpy as np
@@ -125,7 +130,7 @@ def summary(net: Network) -> NetworkSummary:
     return NetworkSummary(
         people=n,
         ties=m,
-        density=m / (n * (n - 1)) if n > 1 else math.nan,
+        density=m / (n * (n - 1)) if n > 1 else 0.0,
         reciprocity=mutual / m if m else math.nan,
         mutual_pairs=mutual // 2,
         weak_components=len(weak),
@@ -135,12 +140,19 @@ def summary(net: Network) -> NetworkSummary:
     )
 
 
-def betweenness(net: Network) -> np.ndarray:
+def betweenness(net: Network, *, workers: int | None = None) -> np.ndarray:
     """Directed betweenness of each person (in node order), normalised by ``(n-1)(n-2)``.
 
     The share of shortest paths between two other people that run through
     this person: a broker's measure. Equals networkx's
     ``betweenness_centrality(G, normalized=True)``.
+
+    Exact betweenness takes time in proportion to people times ties. For large
+    networks (above 20 million people-times-ties) the work is shared between
+    ``workers`` processes: by default one per processor (at most 8) when the
+    operating system can fork and the program runs a single thread (scripts and
+    the command line, not notebook kernels); ``workers=1`` never starts a
+    process. Results are the same either way.
 
     Examples
     --------
@@ -150,14 +162,50 @@ def betweenness(net: Network) -> np.ndarray:
     >>> betweenness(net).tolist()
     [0.0, 0.5, 0.0]
     """
-    return net.memo("betweenness", lambda: _betweenness(net)).copy()
+    if workers is not None and (not isinstance(workers, int) or workers < 1):
+        raise DataError(
+            f"expected a number of workers of 1 or more, found {workers!r}",
+            fix="Use workers=1 to compute in this process, or leave it out.",
+        )
+    return net.memo("betweenness", lambda: _betweenness(net, workers)).copy()
 
 
-def _betweenness(net: Network) -> np.ndarray:
-    n = len(net.nodes)
-    if n < 3 or len(net.arcs) == 0:
+_PARALLEL_WORK = 20_000_000  # people x ties above which betweenness is shared out
+
+
+def _partial_betweenness(job: tuple[np.ndarray, int, np.ndarray]) -> np.ndarray:
+    """Betweenness summed over the shortest paths from some sources (runs in a worker)."""
+    import igraph
+
+    arcs, n, sources = job
+    graph = igraph.Graph(n=n, edges=arcs, directed=True)
+    return np.asarray(graph.betweenness(directed=True, sources=sources.tolist()), dtype=float)
+
+
+def _betweenness(net: Network, workers: int | None) -> np.ndarray:
+    n, arcs = len(net.nodes), net.arcs
+    if n < 3 or len(arcs) == 0:
         return np.zeros(n)
-    raw = np.asarray(net.igraph.betweenness(directed=True), dtype=float)
+    if workers is None:
+        # only where forking is safe: a single-threaded process (not a notebook kernel)
+        fork = "fork" in multiprocessing.get_all_start_methods()
+        alone = threading.active_count() == 1
+        big = n * len(arcs) >= _PARALLEL_WORK
+        workers = min(os.cpu_count() or 1, 8) if fork and alone and big else 1
+    raw = None
+    if workers > 1:
+        # sources with ties going out, dealt round-robin so each worker gets a similar load
+        sources = np.flatnonzero(np.bincount(arcs[:, 0], minlength=n))
+        jobs = [(arcs, n, sources[i::workers]) for i in range(workers)]
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        try:
+            context = multiprocessing.get_context(method)
+            with ProcessPoolExecutor(workers, mp_context=context) as pool:
+                raw = np.sum(list(pool.map(_partial_betweenness, jobs)), axis=0)
+        except (OSError, RuntimeError, BrokenProcessPool):
+            raw = None  # no processes allowed here: compute in this process instead
+    if raw is None:
+        raw = np.asarray(net.igraph.betweenness(directed=True), dtype=float)
     return raw / ((n - 1) * (n - 2))
 
 
@@ -177,7 +225,7 @@ def coreness(net: Network) -> np.ndarray:
     """
     if len(net.nodes) == 0:
         return np.zeros(0, dtype=int)
-    undirected = net.igraph.as_undirected(mode="collapse")
+    undirected = net.undirected
     return np.asarray(undirected.coreness(), dtype=int)
 
 

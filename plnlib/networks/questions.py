@@ -15,12 +15,15 @@ raising an error.
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from plnlib.errors import DataError
+from plnlib.networks._values import parse_yes_no
 from plnlib.networks.brokerage import brokerage_roles
 from plnlib.networks.graph import Network
 from plnlib.networks.groups import group_codes
@@ -51,7 +54,7 @@ INFORMAL_ROLES: frozenset[str] = frozenset(
         "no role",
         "no formal role",
         "early career teacher",
-        "ect",
+        "ect",  # codespell:ignore ect
         "nqt",
         "trainee",
         "trainee teacher",
@@ -75,6 +78,14 @@ class Answer:
         The numbers behind the answer (one row per person or pair).
     answered
         False when the data cannot answer (the answer says what is missing).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> print(Answer("Who?", "Nobody.", ("A point.",), pd.DataFrame()))
+    Who?
+    Nobody.
+    - A point.
     """
 
     question: str
@@ -82,6 +93,14 @@ class Answer:
     points: tuple[str, ...]
     details: pd.DataFrame
     answered: bool = True
+
+    def __str__(self) -> str:
+        """The question, the answer and one line per point, for printing."""
+        lines = [self.question, textwrap.fill(self.answer, 88)]
+        lines += [
+            textwrap.fill(p, 88, initial_indent="- ", subsequent_indent="  ") for p in self.points
+        ]
+        return "\n".join(lines)
 
 
 def _missing(net: Network, question: str, columns: Iterable[str]) -> Answer | None:
@@ -97,6 +116,22 @@ def _missing(net: Network, question: str, columns: Iterable[str]) -> Answer | No
         pd.DataFrame(),
         answered=False,
     )
+
+
+def _check_share(share: float) -> None:
+    if not 0 < share <= 1:
+        raise DataError(
+            f"expected a top share between 0 and 1, found {share!r}",
+            fix="Use for example 1/3 for the top third, 0.25 for the top quarter.",
+        )
+
+
+def _yes(values: pd.Series, column: str) -> np.ndarray:
+    """True for members: a boolean column as it is, yes/no text read (blank = no)."""
+    if pd.api.types.is_bool_dtype(values):
+        return values.fillna(False).astype(bool).to_numpy()
+    read = [parse_yes_no(v, where=f"nodes, column {column}") for v in values]
+    return np.array([bool(v) for v in read], dtype=bool)
 
 
 def _plural(count: int, one: str, many: str | None = None) -> str:
@@ -124,6 +159,7 @@ def pln_members_central(
     """
     question = "Are PLN members central in their home school's network?"
     require_one_layer(net, "this question")
+    _check_share(top_share)
     missing = _missing(net, question, (school, member))
     if missing:
         return missing
@@ -136,9 +172,9 @@ def pln_members_central(
     )
     table["school_size"] = table.groupby("code")["node"].transform("size")
     table["rank"] = table.groupby("code")["sought_by"].rank(method="min", ascending=False)
-    cutoff = np.ceil(table["school_size"] * top_share)
+    cutoff = np.ceil(table["school_size"] * top_share - 1e-9)
     table["central"] = (table["sought_by"] > 0) & (table["rank"] <= cutoff)
-    is_member = net.nodes[member].fillna(False).astype(bool).to_numpy()
+    is_member = _yes(net.nodes[member], member)
     members = table[is_member & (codes >= 0)].copy()
     members.insert(1, "school", [names[c] for c in members["code"]])
     members["colleagues"] = members["school_size"] - 1
@@ -277,6 +313,7 @@ def brokers_without_formal_role(
     """
     question = "Who brokers without a formal role?"
     require_one_layer(net, "this question")
+    _check_share(top_share)
     between = betweenness(net)
     table = pd.DataFrame({"node": net.nodes["node"].to_numpy(dtype=object)})
     table["school"] = net.nodes[school].to_numpy() if school in net.nodes.columns else None
@@ -304,12 +341,11 @@ def brokers_without_formal_role(
         return Answer(question, missing.answer, (), brokers.drop(columns="formal_role"), False)
     without = brokers[~brokers["formal_role"]]
 
-    def sentence(r: pd.Series) -> str:
-        where = ", ".join(str(v) for v in (r["school"], r["role"]) if not pd.isna(v))
+    def sentence(node: str, where: list[object], between: float, across: int) -> str:
+        place = ", ".join(str(v) for v in where if not pd.isna(v))
         return (
-            f"{r['node']} ({where or 'no school or role given'}) brokers: betweenness "
-            f"{r['betweenness']:.2f}, {_plural(int(r['across_schools']), 'brokerage')} "
-            "across schools."
+            f"{node} ({place or 'no school or role given'}) brokers: betweenness "
+            f"{between:.2f}, {_plural(int(across), 'brokerage')} across schools."
         )
 
     if brokers.empty:
@@ -319,7 +355,18 @@ def brokers_without_formal_role(
             f"Of the {_plural(len(brokers), 'person', 'people')} who broker most, "
             f"{len(without)} {'holds' if len(without) == 1 else 'hold'} no formal role."
         )
-    return Answer(question, text, tuple(sentence(r) for _, r in without.iterrows()), brokers)
+    points = tuple(
+        sentence(node, [sch, rol], b, a)
+        for node, sch, rol, b, a in zip(
+            without["node"],
+            without["school"],
+            without["role"],
+            without["betweenness"],
+            without["across_schools"],
+            strict=True,
+        )
+    )
+    return Answer(question, text, points, brokers)
 
 
 def answer_questions(net: Network, *, school: str = "school") -> tuple[Answer, ...]:

@@ -60,7 +60,7 @@ _FIRST = [
     "Finn",
     "Gia",
     "Hal",
-    "Ines",
+    "Iris",
     "Jude",
     "Kofi",
     "Lula",
@@ -89,7 +89,7 @@ _LAST = [
     "Upton",
     "Vane",
     "Wade",
-    "Yeld",
+    "Yates",
 ]
 # role of each seat in a school (first seat = head); PLN members sit in seats 2 and 4
 _ROLES = (
@@ -247,8 +247,8 @@ def district_network(
 
     Most ties stay inside a school (``within_school``); colleagues with a
     leadership role or in the PLN are more often asked. With ``layers=True``
-    an ``information`` relation and a second advice wave (each about as large,
-    sharing most ties) are added, so that overlap and change can be measured.
+    a second advice wave and an ``information`` relation in that wave are added
+    (each as large, sharing most ties), so that change and overlap can be measured.
 
     Raises
     ------
@@ -301,10 +301,10 @@ def district_network(
     advice = draw(ties, np.zeros(0, dtype=np.int64))
     frames = [_district_frame(advice, people, "advice", "1")]
     if layers:
-        kept = advice[rng.random(len(advice)) < 0.8]
-        frames.append(_district_frame(draw(ties, kept), people, "information", "1"))
-        kept = advice[rng.random(len(advice)) < 0.85]
-        frames.append(_district_frame(draw(ties, kept), people, "advice", "2"))
+        later = draw(ties, advice[rng.random(len(advice)) < 0.85])
+        frames.append(_district_frame(later, people, "advice", "2"))
+        shared = later[rng.random(len(later)) < 0.7]
+        frames.append(_district_frame(draw(ties, shared), people, "information", "2"))
     ids = np.array([f"D{i:05d}" for i in range(people)], dtype=object)
     nodes = pd.DataFrame(
         {

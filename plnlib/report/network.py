@@ -218,6 +218,7 @@ def network_report_html(
     synthetic: bool = False,
     title: str = "Advice network report",
     source: str = "",
+    analysis: NetworkAnalysis | None = None,
 ) -> str:
     """Return the whole report page as HTML.
 
@@ -235,6 +236,9 @@ def network_report_html(
         Label the report as made from synthetic data.
     source
         The data's file name(s), shown under the title.
+    analysis
+        The result of :func:`plnlib.networks.analyse` on the network as shown
+        (pseudonymised unless ``names``), to avoid computing it twice.
 
     Examples
     --------
@@ -244,10 +248,12 @@ def network_report_html(
     True
     """
     shown = net if names else net.pseudonymise(key=key)
-    result = analyse(shown, relation=relation, wave=wave)
+    result = analysis
+    if result is None or (not names and not result.layer.pseudonymised):
+        result = analyse(shown, relation=relation, wave=wave)
     intro = (
-        f"<header><h1>{_e(title)}</h1><p>{_e(len(net.nodes))} people, "
-        f"{_e(result.summary.ties)} {_e(result.relation)} ties"
+        f"<header><h1>{_e(title)}</h1><p>{len(net.nodes):,} people, "
+        f"{result.summary.ties:,} {_e(result.relation)} ties"
         + (f" in wave {_e(result.wave)}" if result.wave else "")
         + (f". Data: {_e(source)}" if source else "")
         + ".</p></header>"
