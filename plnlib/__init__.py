@@ -1,7 +1,8 @@
 """plnlib: the tools of The PLN Handbook.
 
 Checklists and self-assessments kept as validated YAML, scoring for people and
-teams with small-group suppression, readers for form exports, and charts.
+teams with small-group suppression, readers for form exports, monitoring across
+groups and waves, advice-network analysis, and charts.
 """
 
 from plnlib._version import __version__
@@ -9,7 +10,10 @@ from plnlib.checklists import Checklist, Item, Scale, Section
 from plnlib.errors import ContentError, DataError, PlnError
 from plnlib.forms import form_questions
 from plnlib.io.content import checklist_ids, load_checklist
+from plnlib.io.networks import load_network, load_sample_network
 from plnlib.io.responses import load_person_json, read_responses, save_person_json
+from plnlib.monitoring import monitor, prepare_monitoring
+from plnlib.networks import Network, analyse, build_network
 from plnlib.scoring import (
     PersonScore,
     TeamSummary,
@@ -27,20 +31,27 @@ __all__ = [
     "ContentError",
     "DataError",
     "Item",
+    "Network",
     "PersonScore",
     "PlnError",
     "Scale",
     "Section",
     "TeamSummary",
     "__version__",
+    "analyse",
     "breakdown",
+    "build_network",
     "checklist_ids",
     "compare_waves",
     "form_questions",
     "load_checklist",
+    "load_network",
     "load_person_json",
+    "load_sample_network",
+    "monitor",
     "person_score",
     "prepare_answers",
+    "prepare_monitoring",
     "priorities",
     "read_responses",
     "save_person_json",

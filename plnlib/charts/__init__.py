@@ -7,8 +7,23 @@ colour-blind-safe palette, tooltips, and a table alternative carried in
 
 from plnlib.charts._base import PALETTE, register_renderer, with_table
 from plnlib.charts.checklists import distribution_chart, section_chart
+from plnlib.charts.monitoring import diverging_chart, group_dot_chart, heatmap_chart, trend_chart
+from plnlib.charts.network import degree_chart, network_chart, school_matrix_chart
 
-__all__ = ["PALETTE", "distribution_chart", "register_renderer", "section_chart", "with_table"]
+__all__ = [
+    "PALETTE",
+    "degree_chart",
+    "distribution_chart",
+    "diverging_chart",
+    "group_dot_chart",
+    "heatmap_chart",
+    "network_chart",
+    "register_renderer",
+    "school_matrix_chart",
+    "section_chart",
+    "trend_chart",
+    "with_table",
+]
 
 # Importing plnlib.charts makes altair show charts through plnlib's renderer:
 # Vega-Lite JSON (JupyterLab, the book) plus HTML (Colab, classic Jupyter).
