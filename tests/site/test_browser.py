@@ -68,6 +68,10 @@ PAGES = [
     "book/tools/checklist-self-assessment.html",
     "book/tools/checklists/pln-design.html",
     "book/reference/glossary.html",
+    "book/reference/api.html",
+    "book/tools/map-your-network.html",
+    "book/tools/monitor-your-network.html",
+    "book/evaluating/mapping-networks.html",
 ]
 
 
@@ -141,6 +145,28 @@ def test_monitoring_notebook_charts_render_offline(browser, server):
     menu.select_option(index=1)
     page.wait_for_timeout(300)
     assert first.locator("svg.marks").inner_html() != before
+    assert not blocked, f"requests to other hosts: {blocked}"
+    assert not unexpected(errors), errors
+    page.context.close()
+
+
+def test_network_map_renders_offline_and_its_controls_work(browser, server):
+    page, blocked, errors = open_page(browser, f"{server}/book/tools/map-your-network.html")
+    figures = page.locator("figure.pln-chart")
+    assert figures.count() >= 3
+    page.wait_for_function(
+        "document.querySelectorAll('figure.pln-chart[data-rendered=\"yes\"]').length"
+        " === document.querySelectorAll('figure.pln-chart').length"
+    )
+    network = figures.first
+    assert network.locator(".pln-chart-view svg").count() >= 1
+    assert "P0" in network.locator("details.pln-chart-table").text_content()  # codes, not names
+    menu = network.locator("select")  # choose the relation, with no kernel
+    assert menu.count() == 1
+    before = network.locator("svg.marks").inner_html()
+    menu.select_option(index=1)
+    page.wait_for_timeout(300)
+    assert network.locator("svg.marks").inner_html() != before
     assert not blocked, f"requests to other hosts: {blocked}"
     assert not unexpected(errors), errors
     page.context.close()
