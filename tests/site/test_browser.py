@@ -128,10 +128,10 @@ def test_fillable_checklist_scores_by_keyboard(browser, server):
     page.context.close()
 
 
-def test_monitoring_notebook_charts_render_offline(browser, server):
-    page, blocked, errors = open_page(browser, f"{server}/book/tools/monitor-your-network.html")
+def _all_charts_render_and_menu_redraws(page, minimum: int):
+    """Every chart on the page is drawn; the first chart's menu (an altair param) redraws it."""
     figures = page.locator("figure.pln-chart")
-    assert figures.count() >= 5
+    assert figures.count() >= minimum
     page.wait_for_function(
         "document.querySelectorAll('figure.pln-chart[data-rendered=\"yes\"]').length"
         " === document.querySelectorAll('figure.pln-chart').length"
@@ -139,12 +139,18 @@ def test_monitoring_notebook_charts_render_offline(browser, server):
     first = figures.first
     assert first.locator(".pln-chart-view svg").count() >= 1
     assert first.locator("figcaption").inner_text().strip()
-    menu = first.locator("select")  # the group menu works with no kernel
+    menu = first.locator("select")  # works with no kernel
     assert menu.count() == 1
     before = first.locator("svg.marks").inner_html()
     menu.select_option(index=1)
     page.wait_for_timeout(300)
     assert first.locator("svg.marks").inner_html() != before
+    return first
+
+
+def test_monitoring_notebook_charts_render_offline(browser, server):
+    page, blocked, errors = open_page(browser, f"{server}/book/tools/monitor-your-network.html")
+    _all_charts_render_and_menu_redraws(page, minimum=5)
     assert not blocked, f"requests to other hosts: {blocked}"
     assert not unexpected(errors), errors
     page.context.close()
@@ -152,21 +158,8 @@ def test_monitoring_notebook_charts_render_offline(browser, server):
 
 def test_network_map_renders_offline_and_its_controls_work(browser, server):
     page, blocked, errors = open_page(browser, f"{server}/book/tools/map-your-network.html")
-    figures = page.locator("figure.pln-chart")
-    assert figures.count() >= 3
-    page.wait_for_function(
-        "document.querySelectorAll('figure.pln-chart[data-rendered=\"yes\"]').length"
-        " === document.querySelectorAll('figure.pln-chart').length"
-    )
-    network = figures.first
-    assert network.locator(".pln-chart-view svg").count() >= 1
+    network = _all_charts_render_and_menu_redraws(page, minimum=3)
     assert "P0" in network.locator("details.pln-chart-table").text_content()  # codes, not names
-    menu = network.locator("select")  # choose the relation, with no kernel
-    assert menu.count() == 1
-    before = network.locator("svg.marks").inner_html()
-    menu.select_option(index=1)
-    page.wait_for_timeout(300)
-    assert network.locator("svg.marks").inner_html() != before
     assert not blocked, f"requests to other hosts: {blocked}"
     assert not unexpected(errors), errors
     page.context.close()

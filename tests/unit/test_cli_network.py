@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import networkx as nx
 import pandas as pd
@@ -12,8 +11,7 @@ import pytest
 
 from plnlib.cli import main
 from plnlib.io.networks import sample_paths
-
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "networks"
+from tests.shared_data import SHARED_NETWORKS as DATA
 
 
 def run(*args: object) -> subprocess.CompletedProcess:

@@ -23,8 +23,7 @@ from plnlib.io.networks import (
     write_report,
 )
 from plnlib.networks import summary
-
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "networks"
+from tests.shared_data import SHARED_NETWORKS as DATA
 
 
 def data(*parts: str) -> Path:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -12,8 +11,7 @@ from hypothesis import strategies as st
 
 from plnlib.networks import ROLES, brokerage_roles, build_network
 from plnlib.networks import brokerage as brokerage_module
-
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "networks"
+from tests.shared_data import SHARED_NETWORKS as DATA
 
 # X = {x1, x2, x3}, Y = {y1, y2}, Z = {z1}
 PEOPLE = pd.DataFrame(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import networkx as nx
 import numpy as np
 import pandas as pd
@@ -13,8 +11,7 @@ from hypothesis import strategies as st
 
 from plnlib.errors import DataError
 from plnlib.networks import build_network, ego_metrics, ego_network, relation_overlap, wave_change
-
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "networks"
+from tests.shared_data import SHARED_NETWORKS as DATA
 
 
 def krackhardt_layers():

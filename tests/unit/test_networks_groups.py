@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import networkx as nx
 import numpy as np
 import pandas as pd
@@ -13,17 +11,7 @@ from hypothesis import strategies as st
 
 from plnlib.errors import DataError
 from plnlib.networks import build_network, communities, core_periphery, ei_index, modularity
-
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "networks"
-
-
-def real(name: str, relation: str = "advice"):
-    folder = DATA / name
-    if not folder.is_dir():
-        pytest.skip(f"the shared network data is not here ({folder})")
-    edges = pd.read_csv(folder / f"{relation}_edges.csv", dtype=str)
-    nodes = pd.read_csv(folder / "nodes.csv", dtype=str)
-    return build_network(edges, nodes, relation=relation)
+from tests.shared_data import real_network
 
 
 def test_ei_index_hand_worked():
@@ -60,7 +48,7 @@ def test_ei_index_extremes_and_other_attributes():
 
 
 def test_ei_index_on_lazega_offices_counts_every_tie():
-    net = real("lazega")
+    net = real_network("lazega")
     r = ei_index(net, "office")
     office = dict(zip(net.nodes["node"], net.nodes["office"], strict=True))
     g = net.to_networkx()
@@ -72,7 +60,7 @@ def test_ei_index_on_lazega_offices_counts_every_tie():
 
 
 def test_modularity_matches_networkx():
-    net = real("krackhardt")
+    net = real_network("krackhardt")
     dept = dict(zip(net.nodes["node"], net.nodes["dept"], strict=True))
     parts = [{p for p, d in dept.items() if d == x} for x in sorted(set(dept.values()))]
     expected = nx.community.modularity(net.to_networkx().to_undirected(), parts)
@@ -85,7 +73,7 @@ def test_modularity_matches_networkx():
     ("name", "relation"), [("krackhardt", "advice"), ("lazega", "advice"), ("lazega", "friendship")]
 )
 def test_communities_modularity_matches_networkx_and_is_as_good_as_louvain(name, relation):
-    net = real(name, relation)
+    net = real_network(name, relation)
     found = communities(net, seed=1)
     undirected = net.to_networkx().to_undirected()
     parts = found.membership.groupby("community")["node"].apply(set).tolist()
@@ -109,7 +97,7 @@ def test_communities_find_two_obvious_groups():
 
 
 def test_core_periphery_is_the_main_k_core():
-    net = real("lazega", "friendship")
+    net = real_network("lazega", "friendship")
     table = core_periphery(net).set_index("node")
     undirected = net.to_networkx().to_undirected()
     core = nx.k_core(undirected)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import networkx as nx
 import numpy as np
 import pandas as pd
@@ -21,17 +19,7 @@ from plnlib.networks import (
     summary,
 )
 from plnlib.networks.metrics import require_one_layer
-
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "networks"
-
-
-def real(name: str, relation: str = "advice"):
-    folder = DATA / name
-    if not folder.is_dir():
-        pytest.skip(f"the shared network data is not here ({folder})")
-    edges = pd.read_csv(folder / f"{relation}_edges.csv", dtype=str)
-    nodes = pd.read_csv(folder / "nodes.csv", dtype=str)
-    return build_network(edges, nodes, relation=relation)
+from tests.shared_data import real_network
 
 
 def check_against_networkx(net) -> None:
@@ -59,7 +47,7 @@ def check_against_networkx(net) -> None:
 
 
 def test_krackhardt_advice_matches_networkx_and_known_size():
-    net = real("krackhardt")
+    net = real_network("krackhardt")
     s = summary(net)
     assert (s.people, s.ties) == (21, 190)  # as documented with the data
     assert s.density == pytest.approx(190 / (21 * 20))
@@ -67,17 +55,17 @@ def test_krackhardt_advice_matches_networkx_and_known_size():
 
 
 def test_krackhardt_friendship_and_reports_to_match_networkx():
-    check_against_networkx(real("krackhardt", "friendship"))
-    reports = real("krackhardt", "reports_to")
+    check_against_networkx(real_network("krackhardt", "friendship"))
+    reports = real_network("krackhardt", "reports_to")
     check_against_networkx(reports)
     assert summary(reports).ties == 20  # everyone but the CEO reports to one person
 
 
 def test_lazega_advice_and_friendship_match_networkx():
-    advice = real("lazega")
+    advice = real_network("lazega")
     assert (summary(advice).people, summary(advice).ties) == (71, 892)
     check_against_networkx(advice)
-    friends = real("lazega", "friendship")
+    friends = real_network("lazega", "friendship")
     assert {"L44", "L47"} <= set(summary(friends).isolates)  # no friendship ties at all
     check_against_networkx(friends)
 
@@ -123,7 +111,7 @@ def test_measures_refuse_mixed_relations_or_waves():
 
 
 def test_summary_table_is_readable():
-    frame = summary(real("krackhardt")).to_frame()
+    frame = summary(real_network("krackhardt")).to_frame()
     assert frame.loc[frame["measure"] == "people", "value"].item() == 21
     assert list(frame.columns) == ["measure", "value", "meaning"]
 
