@@ -91,9 +91,11 @@ def _score(args: argparse.Namespace) -> int:
         table = breakdown(answers, checklist, args.by, min_group=args.min_group, where=where)
         out = table[[args.by, "section", "title", "n", "mean", "sd"]]
     else:
-        summary = team_summary(answers, checklist, min_group=args.min_group)
-        out = summary.sections[["section", "title", "n", "mean", "sd", "alpha"]]
-    out = out.assign(mean=out["mean"].round(3), sd=out["sd"].round(3))
+        table = team_summary(answers, checklist, min_group=args.min_group).sections
+        out = table[["section", "title", "n", "mean", "sd", "alpha"]]
+    # a hidden group's size is hidden too: "2 people in school C" says too much
+    n = out["n"].astype("Int64").mask(table["suppressed"].to_numpy())
+    out = out.assign(n=n, mean=out["mean"].round(3), sd=out["sd"].round(3))
     if "alpha" in out:
         out = out.assign(alpha=out["alpha"].round(3))
     write_csv(args.output, out)
