@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from plnlib.errors import DataError
+from plnlib.cli._common import add_min_group, check_suffix
 from plnlib.forms import form_questions
 from plnlib.io._write import write_csv, write_text_atomic
 from plnlib.io.content import checklist_ids, load_checklist
 from plnlib.io.responses import read_responses
-from plnlib.privacy import DEFAULT_MIN_GROUP
 from plnlib.scoring import breakdown, prepare_answers, team_summary
 from plnlib.worksheets import worksheet_html, worksheet_markdown
 
@@ -48,12 +47,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("id", help="checklist id (see: plnlib list)")
     p.add_argument("responses", type=Path, help="the answers file")
     p.add_argument("--by", help="a group column, e.g. school or role")
-    p.add_argument(
-        "--min-group",
-        type=int,
-        default=DEFAULT_MIN_GROUP,
-        help=f"smallest group shown (default {DEFAULT_MIN_GROUP}, never below 3)",
-    )
+    add_min_group(p)
     p.add_argument("-o", "--output", required=True, type=Path, help="where to write the CSV")
     p.set_defaults(func=_score, command_name="score")
 
@@ -67,7 +61,7 @@ def _list(args: argparse.Namespace) -> int:
 
 def _form(args: argparse.Namespace) -> int:
     checklist = load_checklist(args.id)
-    _check_suffix(args.output, (".csv",))
+    check_suffix(args.output, (".csv",))
     write_csv(args.output, form_questions(checklist))
     print(f"wrote {len(checklist.items)} questions to {args.output}")
     return 0
@@ -75,7 +69,7 @@ def _form(args: argparse.Namespace) -> int:
 
 def _worksheet(args: argparse.Namespace) -> int:
     checklist = load_checklist(args.id)
-    suffix = _check_suffix(args.output, (".html", ".md"))
+    suffix = check_suffix(args.output, (".html", ".md"))
     text = worksheet_html(checklist) if suffix == ".html" else worksheet_markdown(checklist)
     write_text_atomic(args.output, text)
     print(f"wrote the {checklist.title} worksheet to {args.output}")
@@ -84,7 +78,7 @@ def _worksheet(args: argparse.Namespace) -> int:
 
 def _score(args: argparse.Namespace) -> int:
     checklist = load_checklist(args.id)
-    _check_suffix(args.output, (".csv",))
+    check_suffix(args.output, (".csv",))
     where = args.responses.name
     answers = prepare_answers(read_responses(args.responses, checklist), checklist, where=where)
     if args.by:
@@ -103,14 +97,3 @@ def _score(args: argparse.Namespace) -> int:
     note = f"; {hidden} cell(s) suppressed (fewer than {args.min_group} people)" if hidden else ""
     print(f"wrote {len(out)} rows to {args.output}{note}")
     return 0
-
-
-def _check_suffix(path: Path, allowed: tuple[str, ...]) -> str:
-    suffix = path.suffix.lower()
-    if suffix not in allowed:
-        raise DataError(
-            f"expected an output file ending in {' or '.join(allowed)}, found '{path.name}'",
-            where="-o/--output",
-            fix=f"Name the output file like results{allowed[0]}.",
-        )
-    return suffix

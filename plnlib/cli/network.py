@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from plnlib.errors import DataError
+from plnlib.cli._common import check_suffix
 from plnlib.io.networks import (
     FORMATS,
     is_sample,
@@ -87,19 +87,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_network, command_name="network")
 
 
-def _check_suffix(path: Path, suffix: str, option: str) -> None:
-    if path.suffix.lower() != suffix:
-        raise DataError(
-            f"expected a file name ending in {suffix}, found '{path.name}'",
-            where=option,
-            fix=f"Name the file like report{suffix}.",
-        )
-
-
 def _network(args: argparse.Namespace) -> int:
-    _check_suffix(args.output, ".html", "-o/--output")
+    check_suffix(args.output, (".html",))
     if args.metrics is not None:
-        _check_suffix(args.metrics, ".csv", "--metrics")
+        check_suffix(args.metrics, (".csv",), option="--metrics")
     edges, nodes = args.edges, args.nodes
     if str(edges).strip().casefold() == "sample":
         nodes_path, edges_path = sample_paths()

@@ -6,13 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
+from plnlib.cli._common import add_min_group, check_suffix
 from plnlib.errors import DataError
 from plnlib.io._tables import read_table
 from plnlib.io._write import write_csv, write_text_atomic
 from plnlib.io.content import load_checklist
 from plnlib.io.responses import read_responses
 from plnlib.monitoring import monitor, prepare_monitoring
-from plnlib.privacy import DEFAULT_MIN_GROUP
 from plnlib.report.monitoring import (
     monitoring_numbers,
     monitoring_report_html,
@@ -50,12 +50,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="a CSV or XLSX of staff numbers: a group column (as in the answers), 'staff' "
         "and optionally 'wave'",
     )
-    p.add_argument(
-        "--min-group",
-        type=int,
-        default=DEFAULT_MIN_GROUP,
-        help=f"smallest group shown (default {DEFAULT_MIN_GROUP}, never below 3)",
-    )
+    add_min_group(p)
     p.add_argument(
         "--format",
         choices=("html", "md"),
@@ -97,12 +92,8 @@ def _check_folders(*paths: Path | None) -> None:
 
 def _report(args: argparse.Namespace) -> int:
     fmt = _format(args)
-    if args.csv is not None and args.csv.suffix.lower() != ".csv":
-        raise DataError(
-            f"expected a CSV file name ending in .csv, found '{args.csv.name}'",
-            where="--csv",
-            fix="Name it like numbers.csv.",
-        )
+    if args.csv is not None:
+        check_suffix(args.csv, (".csv",), option="--csv")
     _check_folders(args.output, args.csv)
     checklist = load_checklist(args.id)
     where = args.responses.name

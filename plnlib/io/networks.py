@@ -34,7 +34,7 @@ from plnlib.errors import DataError
 from plnlib.io._tables import read_table
 from plnlib.io._write import write_csv, write_text_atomic
 from plnlib.networks import Network, build_network
-from plnlib.networks._clean import parse_strength
+from plnlib.networks._clean import column_key, named_column, parse_strength
 from plnlib.networks.synthetic import sample_tables
 from plnlib.pseudonyms import normalise_name
 
@@ -84,10 +84,6 @@ _NOT_PEOPLE = {
 _SPLIT = re.compile(r"[;\n,]")
 
 
-def _key(column: object) -> str:
-    return "".join(ch for ch in str(column).casefold() if ch.isalnum())
-
-
 def _blank(value: object) -> bool:
     return (
         value is None or (not isinstance(value, str) and pd.isna(value)) or not str(value).strip()
@@ -122,7 +118,7 @@ def read_edge_list(path: str | Path) -> pd.DataFrame:
     [{'Source': 'Ann', 'Target': 'Ben', 'row': 2}]
     """
     frame = read_table(path)
-    keys = {_key(c) for c in frame.columns}
+    keys = {column_key(c) for c in frame.columns}
     if not (keys & _SOURCE and keys & _TARGET):
         raise DataError(
             f"expected columns 'source' and 'target' (who goes to whom), found {list(frame.columns)}",
@@ -152,16 +148,15 @@ def _is_strength(value: object) -> bool:
 
 
 def _respondent_column(frame: pd.DataFrame, respondent: str | None, where: str) -> str:
-    keys = {_key(c): c for c in frame.columns}
+    keys = {column_key(c): c for c in frame.columns}
     if respondent is not None:
-        if _key(respondent) not in keys:
-            raise DataError(
-                f"expected a column {respondent!r} naming each respondent, found "
-                f"{list(frame.columns)}",
-                where=where,
-                fix="Give the name of the column that holds the respondents' names.",
-            )
-        return keys[_key(respondent)]
+        return named_column(
+            frame,
+            respondent,
+            what="each respondent",
+            where=where,
+            fix="Give the name of the column that holds the respondents' names.",
+        )
     for key in ("respondent", "yourname", "name", "id", "person", "node"):
         if key in keys:
             return keys[key]
@@ -173,7 +168,7 @@ def _frequency_columns(frame: pd.DataFrame, respondent: str) -> list[str]:
         c
         for c in frame.columns
         if c != respondent
-        and _key(c) not in _NOT_PEOPLE
+        and column_key(c) not in _NOT_PEOPLE
         and not str(c).startswith("Unnamed")
         and all(_is_strength(v) for v in frame[c])
     ]
@@ -182,7 +177,7 @@ def _frequency_columns(frame: pd.DataFrame, respondent: str) -> list[str]:
 def _name_columns(frame: pd.DataFrame, respondent: str, known: set[str]) -> list[str]:
     picked = []
     for c in frame.columns:
-        if c == respondent or _key(c) in _NOT_PEOPLE:
+        if c == respondent or column_key(c) in _NOT_PEOPLE:
             continue
         names = _people_in(frame[c])
         if names and sum(normalise_name(n) in known for n in names) >= 0.5 * len(names):
@@ -203,7 +198,7 @@ def detect_format(frame: pd.DataFrame, *, known: set[str] | None = None) -> str:
     >>> detect_format(pd.DataFrame({"name": ["A", "B"], "Colleague 1": ["B", "A"]}))
     'roster-names'
     """
-    keys = {_key(c) for c in frame.columns}
+    keys = {column_key(c) for c in frame.columns}
     if keys & _SOURCE and keys & _TARGET:
         return "edges"
     first = frame.columns[0]
@@ -403,7 +398,7 @@ def load_network(
     known: set[str] = set()
     if people is not None:
         for column in people.columns:
-            if _key(column) in ("id", "name", "node", "person"):
+            if column_key(column) in ("id", "name", "node", "person"):
                 known |= {normalise_name(v) for v in people[column].dropna()}
     ties = read_ties(edges, format=format, relation=relation, respondent=respondent, known=known)
     return build_network(

@@ -44,23 +44,35 @@ def _check_option(name: str, value: str) -> None:
         )
 
 
-def _column_key(column: object) -> str:
+def column_key(column: object) -> str:
+    """A column name compared ignoring case, spaces and punctuation ("PLN member" = "pln_member")."""
     return "".join(ch for ch in str(column).casefold() if ch.isalnum())
+
+
+def named_column(frame: pd.DataFrame, name: str, *, what: str, where: str, fix: str) -> str:
+    """The column of ``frame`` the user named (compared with :func:`column_key`), or a DataError."""
+    keys = {column_key(c): c for c in frame.columns}
+    if column_key(name) not in keys:
+        raise DataError(
+            f"expected a column {name!r} naming {what}, found columns {list(frame.columns)}",
+            where=where,
+            fix=fix,
+        )
+    return keys[column_key(name)]
 
 
 def _choose_id_column(
     nodes: pd.DataFrame, id_column: str | None, endpoints: Iterable[str], where: str
 ) -> str:
-    keys = {_column_key(c): c for c in nodes.columns}
+    keys = {column_key(c): c for c in nodes.columns}
     if id_column is not None:
-        if _column_key(id_column) not in keys:
-            raise DataError(
-                f"expected a column {id_column!r} naming each person, found columns "
-                f"{list(nodes.columns)}",
-                where=where,
-                fix="Give the name of the column that holds the people's names or ids.",
-            )
-        return keys[_column_key(id_column)]
+        return named_column(
+            nodes,
+            id_column,
+            what="each person",
+            where=where,
+            fix="Give the name of the column that holds the people's names or ids.",
+        )
     candidates = [keys[k] for k in _ID_CANDIDATES if k in keys] or [nodes.columns[0]]
     if len(candidates) == 1:
         return candidates[0]
@@ -119,7 +131,7 @@ def clean_nodes(
         table = table.rename(columns={"node": "node_attribute"})
     table.insert(0, "node", ids.astype(object))
     for col in list(table.columns[1:]):
-        if _column_key(col) == "plnmember":
+        if column_key(col) == "plnmember":
             values = [
                 parse_yes_no(v, where=f"{where}, row {r}, column {col}")
                 for v, r in zip(table[col], rows, strict=True)
@@ -132,7 +144,7 @@ def clean_nodes(
 
 
 def _find(columns: list[str], *names: str) -> str | None:
-    keys = {_column_key(c): c for c in columns}
+    keys = {column_key(c): c for c in columns}
     return next((keys[n] for n in names if n in keys), None)
 
 
