@@ -14,8 +14,8 @@ import numpy as np
 import pandas as pd
 
 from plnlib.checklists import parse_checklist
+from plnlib.checklists.scoring import breakdown, prepare_answers, team_summary
 from plnlib.io import content
-from plnlib.scoring import breakdown, prepare_answers, team_summary
 
 RESPONDENTS = 10_000
 SECTIONS, PER_SECTION = 5, 8

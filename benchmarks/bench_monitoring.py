@@ -5,7 +5,7 @@ A synthetic network (12 schools, 3 waves, about 50,000 responses in all) answers
 the file, best of three runs:
 
 - ``prepare_monitoring``: checking and scoring 2,000,000 raw answers (most of it is
-  :func:`plnlib.scoring.prepare_answers`, shared with the checklists benchmark);
+  :func:`plnlib.checklists.scoring.prepare_answers`, shared with the checklists benchmark);
 - ``monitor``: groups, waves, change, singling-out check (the data step);
 - the four charts, and the whole HTML report (which draws the charts again);
 
@@ -20,7 +20,7 @@ from benchmarks.bench_checklists import bench_checklist, best_of
 from plnlib.charts.monitoring import diverging_chart, group_dot_chart, heatmap_chart, trend_chart
 from plnlib.monitoring import monitor, prepare_monitoring
 from plnlib.report.monitoring import monitoring_report_html
-from plnlib.synthetic_monitoring import monitoring_answers
+from plnlib.samples.monitoring import monitoring_answers
 
 STAFF = 19_700  # per wave; with 85% answering, about 50,000 responses over three waves
 TARGET_SECONDS = 5.0

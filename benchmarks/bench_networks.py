@@ -35,7 +35,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from plnlib.networks import analyse, build_network, district_network, sample_network
+from plnlib.networks import analyse, build_network
+from plnlib.samples import district_network, sample_network
 
 SMALL_TARGET = 0.2
 LARGE_TARGET = 20.0

@@ -5,26 +5,32 @@ teams with small-group suppression, readers for form exports, monitoring across
 groups and waves, advice-network analysis, and charts.
 """
 
-from plnlib._version import __version__
-from plnlib.checklists import Checklist, Item, Scale, Section
-from plnlib.errors import ContentError, DataError, PlnError
-from plnlib.forms import form_questions
-from plnlib.io.content import checklist_ids, load_checklist
-from plnlib.io.networks import load_network, load_sample_network
-from plnlib.io.responses import load_person_json, read_responses, save_person_json
-from plnlib.monitoring import monitor, prepare_monitoring
-from plnlib.networks import Network, analyse, build_network
-from plnlib.scoring import (
+from plnlib import _moved
+from plnlib.checklists import (
+    Checklist,
+    Item,
     PersonScore,
+    Scale,
+    Section,
     TeamSummary,
     breakdown,
     compare_waves,
+    form_questions,
     person_score,
     prepare_answers,
     priorities,
     team_summary,
 )
-from plnlib.synthetic import team_answers
+from plnlib.errors import ContentError, DataError, PlnError
+from plnlib.io.content import checklist_ids, load_checklist
+from plnlib.io.networks import load_network
+from plnlib.io.responses import load_person_json, read_responses, save_person_json
+from plnlib.monitoring import monitor, prepare_monitoring
+from plnlib.networks import Network, analyse, build_network
+from plnlib.samples import load_sample_network, team_answers
+from plnlib.version import __version__
+
+_moved.install()
 
 __all__ = [
     "Checklist",

@@ -11,11 +11,11 @@ import ipywidgets as w
 import pandas as pd
 from IPython.display import display
 
-from plnlib.charts._base import register_renderer
+from plnlib.charts.base import register_renderer
 from plnlib.charts.checklists import section_chart
 from plnlib.checklists import Checklist
+from plnlib.checklists.scoring import person_score, prepare_answers, priorities
 from plnlib.errors import PlnError
-from plnlib.scoring import person_score, prepare_answers, priorities
 
 __all__ = ["SelfAssessment"]
 

@@ -8,7 +8,7 @@ VEGA=6.4.0           # keep in step with altair.VEGA_VERSION (major) used by pln
 VEGA_LITE=6.4.1      # altair.VEGALITE_VERSION
 VEGA_EMBED=7.3.0     # altair.VEGAEMBED_VERSION (major)
 HTML_MANAGER=1.0.15  # ipywidgets._version.__html_manager_version__ range
-out=plnlib/assets/site/vendor
+out=plnlib/web/assets/site/vendor
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 ( cd "$tmp" && npm pack --silent "vega@$VEGA" "vega-lite@$VEGA_LITE" "vega-embed@$VEGA_EMBED" \

@@ -5,10 +5,10 @@ colour-blind-safe palette, tooltips, and a table alternative carried in
 ``usermeta.plnlib`` (rendered under the chart in the book and reports).
 """
 
-from plnlib.charts._base import PALETTE, register_renderer, with_table
+from plnlib.charts.base import PALETTE, register_renderer, with_table
 from plnlib.charts.checklists import distribution_chart, section_chart
 from plnlib.charts.monitoring import diverging_chart, group_dot_chart, heatmap_chart, trend_chart
-from plnlib.charts.network import degree_chart, network_chart, school_matrix_chart
+from plnlib.charts.networks import degree_chart, network_chart, school_matrix_chart
 
 __all__ = [
     "PALETTE",

@@ -5,9 +5,9 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from plnlib.charts._base import PALETTE, with_table
+from plnlib.charts.base import PALETTE, with_table
 from plnlib.checklists import Checklist
-from plnlib.scoring import PersonScore, TeamSummary
+from plnlib.checklists.scoring import PersonScore, TeamSummary
 
 __all__ = ["distribution_chart", "section_chart"]
 
@@ -23,7 +23,7 @@ def section_chart(
     --------
     >>> import pandas as pd
     >>> from plnlib.io.content import load_checklist
-    >>> from plnlib.scoring import person_score, prepare_answers
+    >>> from plnlib.checklists.scoring import person_score, prepare_answers
     >>> c = load_checklist("pln-design")
     >>> raw = pd.DataFrame({"respondent": "me", "item": list(c.item_ids), "value": 3})
     >>> spec = section_chart(person_score(prepare_answers(raw, c), c), c).to_dict()

@@ -14,7 +14,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from plnlib.charts._base import PALETTE, with_table
+from plnlib.charts.base import PALETTE, with_table
 from plnlib.checklists import Checklist
 from plnlib.errors import DataError
 from plnlib.monitoring import NETWORK, Monitoring
@@ -102,7 +102,7 @@ def diverging_chart(result: Monitoring, checklist: Checklist) -> alt.LayerChart:
     --------
     >>> from plnlib.io.content import load_checklist
     >>> from plnlib.monitoring import monitor, prepare_monitoring
-    >>> from plnlib.synthetic_monitoring import monitoring_answers
+    >>> from plnlib.samples.monitoring import monitoring_answers
     >>> c = load_checklist("knowledge-mobilisation")
     >>> raw = monitoring_answers(c, schools=3, staff=40, waves=(1, 2), seed=3)
     >>> m = monitor(prepare_monitoring(raw, c, by="school", wave="wave"), c,
@@ -241,7 +241,7 @@ def group_dot_chart(result: Monitoring, checklist: Checklist) -> alt.LayerChart:
     --------
     >>> from plnlib.io.content import load_checklist
     >>> from plnlib.monitoring import monitor, prepare_monitoring
-    >>> from plnlib.synthetic_monitoring import monitoring_answers
+    >>> from plnlib.samples.monitoring import monitoring_answers
     >>> c = load_checklist("knowledge-mobilisation")
     >>> raw = monitoring_answers(c, schools=3, staff=40, waves=(1, 2), seed=3)
     >>> m = monitor(prepare_monitoring(raw, c, by="school", wave="wave"), c,
@@ -347,7 +347,7 @@ def heatmap_chart(result: Monitoring, checklist: Checklist) -> alt.LayerChart:
     --------
     >>> from plnlib.io.content import load_checklist
     >>> from plnlib.monitoring import monitor, prepare_monitoring
-    >>> from plnlib.synthetic_monitoring import monitoring_answers
+    >>> from plnlib.samples.monitoring import monitoring_answers
     >>> c = load_checklist("knowledge-mobilisation")
     >>> raw = monitoring_answers(c, schools=3, staff=40, waves=(1, 2), seed=3)
     >>> m = monitor(prepare_monitoring(raw, c, by="school", wave="wave"), c,
@@ -464,7 +464,7 @@ def trend_chart(result: Monitoring, checklist: Checklist) -> alt.LayerChart:
     --------
     >>> from plnlib.io.content import load_checklist
     >>> from plnlib.monitoring import monitor, prepare_monitoring
-    >>> from plnlib.synthetic_monitoring import monitoring_answers
+    >>> from plnlib.samples.monitoring import monitoring_answers
     >>> c = load_checklist("knowledge-mobilisation")
     >>> raw = monitoring_answers(c, schools=3, staff=40, waves=(1, 2), seed=3)
     >>> m = monitor(prepare_monitoring(raw, c, by="school", wave="wave"), c,

@@ -13,13 +13,13 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from plnlib._version import __version__
 from plnlib.errors import PlnError
+from plnlib.version import __version__
 
 __all__ = ["main"]
 
 # module names under plnlib.cli, each adding one or more subcommands
-_SUBCOMMANDS: tuple[str, ...] = ("checklists", "network", "report")
+_SUBCOMMANDS: tuple[str, ...] = ("checklists", "networks", "report")
 
 
 class _Parser(argparse.ArgumentParser):

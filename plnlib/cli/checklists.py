@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from plnlib.checklists.forms import form_questions
+from plnlib.checklists.scoring import breakdown, prepare_answers, team_summary
 from plnlib.cli._common import add_min_group, check_suffix
-from plnlib.forms import form_questions
-from plnlib.io._write import write_csv, write_text_atomic
 from plnlib.io.content import checklist_ids, load_checklist
+from plnlib.io.files import write_csv, write_text_atomic
 from plnlib.io.responses import read_responses
-from plnlib.scoring import breakdown, prepare_answers, team_summary
-from plnlib.worksheets import worksheet_html, worksheet_markdown
+from plnlib.web.worksheets import worksheet_html, worksheet_markdown
 
 __all__ = ["add_parser"]
 

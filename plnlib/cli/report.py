@@ -8,10 +8,10 @@ from pathlib import Path
 
 from plnlib.cli._common import add_min_group, check_suffix
 from plnlib.errors import DataError
-from plnlib.io._tables import read_table
-from plnlib.io._write import write_csv, write_text_atomic
 from plnlib.io.content import load_checklist
+from plnlib.io.files import write_csv, write_text_atomic
 from plnlib.io.responses import read_responses
+from plnlib.io.tables import read_table
 from plnlib.monitoring import monitor, prepare_monitoring
 from plnlib.report.monitoring import (
     monitoring_numbers,

@@ -25,42 +25,33 @@ Formats (CSV in any common encoding and delimiter, or XLSX):
 from __future__ import annotations
 
 import re
-from importlib import resources
 from pathlib import Path
 
 import pandas as pd
 
 from plnlib.errors import DataError
-from plnlib.io._tables import read_table
-from plnlib.io._write import write_csv, write_text_atomic
+from plnlib.io.files import write_csv, write_text_atomic
+from plnlib.io.tables import read_table
 from plnlib.networks import Network, build_network
-from plnlib.networks._clean import column_key, named_column, parse_strength
-from plnlib.networks.synthetic import sample_tables
+from plnlib.networks.clean import column_key, named_column, parse_strength
 from plnlib.pseudonyms import normalise_name
 
 __all__ = [
     "FORMATS",
-    "SAMPLE_FILES",
     "detect_format",
-    "is_sample",
     "load_network",
-    "load_sample_network",
     "read_edge_list",
     "read_matrix",
     "read_nodes",
     "read_roster",
     "read_ties",
-    "sample_paths",
     "write_metrics_csv",
     "write_report",
-    "write_sample_files",
 ]
 
 #: The tie formats :func:`read_ties` understands.
 FORMATS = ("auto", "edges", "roster", "matrix")
 #: File names of the synthetic sample in ``plnlib/samples``: (people, ties).
-SAMPLE_FILES = ("network_nodes.csv", "network_edges.csv")
-
 _SOURCE = {"source", "from", "ego", "sender"}
 _TARGET = {"target", "to", "alter", "receiver", "nominee"}
 _NOT_PEOPLE = {
@@ -411,42 +402,6 @@ def load_network(
         unknown=unknown,
         edges_name=Path(edges).name,
         nodes_name=Path(nodes).name if nodes is not None else "nodes",
-    )
-
-
-def sample_paths() -> tuple[Path, Path]:
-    """Paths of the synthetic sample files shipped with plnlib: (people, ties)."""
-    folder = Path(str(resources.files("plnlib") / "samples"))
-    return folder / SAMPLE_FILES[0], folder / SAMPLE_FILES[1]
-
-
-def is_sample(path: str | Path) -> bool:
-    """True when ``path`` is one of the synthetic sample files."""
-    try:
-        return Path(path).resolve() in {p.resolve() for p in sample_paths()}
-    except OSError:
-        return False
-
-
-def load_sample_network() -> Network:
-    """The synthetic 38-person sample (five schools, two relations, two waves).
-
-    Examples
-    --------
-    >>> load_sample_network()
-    Network(38 people, 509 ties, relations=['advice', 'information'], waves=['1', '2'])
-    """
-    nodes, edges = sample_paths()
-    return load_network(edges, nodes)
-
-
-def write_sample_files(folder: str | Path, *, seed: int = 2019) -> tuple[Path, Path]:
-    """Write the synthetic sample (people, ties) as CSV files into ``folder``."""
-    people, ties = sample_tables(seed)
-    folder = Path(folder)
-    return (
-        write_text_atomic(folder / SAMPLE_FILES[0], people.to_csv(index=False)),
-        write_text_atomic(folder / SAMPLE_FILES[1], ties.to_csv(index=False)),
     )
 
 

@@ -25,10 +25,10 @@ from typing import Any
 import pandas as pd
 
 from plnlib.checklists import Checklist
+from plnlib.checklists.forms import item_id_of
 from plnlib.errors import DataError
-from plnlib.forms import item_id_of
-from plnlib.io._tables import read_table
-from plnlib.io._write import write_text_atomic
+from plnlib.io.files import write_text_atomic
+from plnlib.io.tables import read_table
 
 __all__ = [
     "ANSWERS_FORMAT",
@@ -54,7 +54,7 @@ _RESPONDENT = ("respondent", "id", "respondent id")
 
 
 def read_responses(path: str | Path, checklist: Checklist) -> pd.DataFrame:
-    """Read answers from a file into tidy form for :func:`plnlib.scoring.prepare_answers`.
+    """Read answers from a file into tidy form for :func:`plnlib.checklists.scoring.prepare_answers`.
 
     Returns columns ``respondent``, ``item``, ``value``, ``_row`` and
     ``_column`` (where each answer came from) and any group columns.
@@ -189,7 +189,7 @@ def load_person_json(path: str | Path) -> tuple[str, str, dict[str, Any]]:
 
 
 def person_answers_frame(respondent: str, answers: Mapping[str, Any]) -> pd.DataFrame:
-    """Tidy answers of one person (for :func:`plnlib.scoring.prepare_answers`)."""
+    """Tidy answers of one person (for :func:`plnlib.checklists.scoring.prepare_answers`)."""
     return pd.DataFrame(
         {"respondent": respondent, "item": list(answers), "value": list(answers.values())},
         dtype=object,

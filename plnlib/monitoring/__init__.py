@@ -14,15 +14,15 @@ A network asks its staff the same checklist every year. Starting from tidy answe
   than ``min_group`` people in a cell (the only deputy head in a school).
 
 A *response* is one respondent in one wave: the same person may answer every year.
-Means leave out "don't know" and "not applicable", as in :mod:`plnlib.scoring`.
+Means leave out "don't know" and "not applicable", as in :mod:`plnlib.checklists.scoring`.
 """
 
-from plnlib.monitoring._analysis import Monitoring, monitor, strengths
-from plnlib.monitoring._constants import MARKER, NETWORK
-from plnlib.monitoring._groups import changes, group_results
-from plnlib.monitoring._inputs import is_synthetic, prepare_monitoring
-from plnlib.monitoring._rates import response_rates
-from plnlib.monitoring._singling import SinglingOut, singling_out
+from plnlib.monitoring.analysis import Monitoring, monitor, strengths
+from plnlib.monitoring.constants import MARKER, NETWORK
+from plnlib.monitoring.groups import changes, group_results
+from plnlib.monitoring.inputs import is_synthetic, prepare_monitoring
+from plnlib.monitoring.rates import response_rates
+from plnlib.monitoring.singling import SinglingOut, singling_out
 
 __all__ = [
     "MARKER",

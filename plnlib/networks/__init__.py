@@ -2,7 +2,7 @@
 
 Core package: DataFrames in, frozen dataclasses and DataFrames out; no file
 I/O, no printing, no charts. Read files with :mod:`plnlib.io.networks`, draw
-with :mod:`plnlib.charts.network`.
+with :mod:`plnlib.charts.networks`.
 
 A tie ``a -> b`` means *a goes to b* (for advice, for information). Measures
 are computed with python-igraph and checked against networkx in the tests.
@@ -50,7 +50,6 @@ from plnlib.networks.questions import (
     pln_members_central,
     schools_linked_through_one_person,
 )
-from plnlib.networks.synthetic import district_network, sample_network
 
 __all__ = [
     "INFORMAL_ROLES",
@@ -76,7 +75,6 @@ __all__ = [
     "communities",
     "core_periphery",
     "coreness",
-    "district_network",
     "ego_metrics",
     "ego_network",
     "ei_index",
@@ -84,7 +82,6 @@ __all__ = [
     "node_metrics",
     "pln_members_central",
     "relation_overlap",
-    "sample_network",
     "schools_linked_through_one_person",
     "summary",
     "wave_change",

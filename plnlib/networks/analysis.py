@@ -33,7 +33,7 @@ def choose_layer(
 
     Examples
     --------
-    >>> from plnlib.networks import sample_network
+    >>> from plnlib.samples import sample_network
     >>> choose_layer(sample_network())
     ('advice', '2')
     """
@@ -111,7 +111,7 @@ def analyse(
 
     Examples
     --------
-    >>> from plnlib.networks import sample_network
+    >>> from plnlib.samples import sample_network
     >>> result = analyse(sample_network())
     >>> result.relation, result.wave, result.summary.people, result.change.before
     ('advice', '2', 38, '1')

@@ -25,7 +25,8 @@ import numpy as np
 import pandas as pd
 
 from plnlib.errors import DataError
-from plnlib.networks._clean import (
+from plnlib.networks.clean import (
+    Issue,
     clean_edges,
     clean_nodes,
     edge_endpoints,
@@ -64,29 +65,6 @@ def seeded_igraph(seed: int) -> Iterator[None]:
         yield
     finally:
         igraph.set_random_number_generator(random)
-
-
-@dataclass(frozen=True)
-class Issue:
-    """One kind of problem found while building a network.
-
-    Attributes
-    ----------
-    kind
-        ``"unknown name"``, ``"self-tie"``, ``"duplicate tie"``, ``"blank cell"``,
-        ``"zero strength"`` or ``"spelling variants"``.
-    people
-        The people concerned (names, or codes once pseudonymised).
-    rows
-        Rows of the edge table, counted as in a spreadsheet (header = row 1).
-    action
-        What was done about it, in plain words.
-    """
-
-    kind: str
-    people: tuple[str, ...]
-    rows: tuple[int, ...]
-    action: str
 
 
 @dataclass(frozen=True)

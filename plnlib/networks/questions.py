@@ -23,11 +23,11 @@ import numpy as np
 import pandas as pd
 
 from plnlib.errors import DataError
-from plnlib.networks._values import parse_yes_no
 from plnlib.networks.brokerage import brokerage_roles
 from plnlib.networks.graph import Network
 from plnlib.networks.groups import group_codes
 from plnlib.networks.metrics import betweenness, require_one_layer
+from plnlib.networks.values import parse_yes_no
 
 __all__ = [
     "INFORMAL_ROLES",

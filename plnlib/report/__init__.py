@@ -1,1 +1,3 @@
-"""Standalone HTML reports (self-contained pages that open offline)."""
+"""Standalone reports (self-contained pages that open offline)."""
+
+__all__: list[str] = []

@@ -23,14 +23,14 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from plnlib._version import __version__
 from plnlib.charts.monitoring import diverging_chart, group_dot_chart, heatmap_chart, trend_chart
 from plnlib.checklists import Checklist
 from plnlib.errors import DataError
-from plnlib.io._write import write_csv, write_text_atomic
 from plnlib.io.content import load_chapters
+from plnlib.io.files import write_csv, write_text_atomic
 from plnlib.monitoring import NETWORK, Monitoring
-from plnlib.web import chart_figure_html, standalone_page
+from plnlib.version import __version__
+from plnlib.web.page import chart_figure_html, standalone_page
 
 __all__ = [
     "HANDBOOK_URL",
@@ -474,7 +474,7 @@ def monitoring_report_html(
     --------
     >>> from plnlib.io.content import load_checklist
     >>> from plnlib.monitoring import monitor, prepare_monitoring
-    >>> from plnlib.synthetic_monitoring import monitoring_answers
+    >>> from plnlib.samples.monitoring import monitoring_answers
     >>> c = load_checklist("knowledge-mobilisation")
     >>> raw = monitoring_answers(c, schools=3, staff=40, waves=(1, 2), seed=3)
     >>> m = monitor(prepare_monitoring(raw, c, by="school", wave="wave"), c,
@@ -557,7 +557,7 @@ def monitoring_report_markdown(
     --------
     >>> from plnlib.io.content import load_checklist
     >>> from plnlib.monitoring import monitor, prepare_monitoring
-    >>> from plnlib.synthetic_monitoring import monitoring_answers
+    >>> from plnlib.samples.monitoring import monitoring_answers
     >>> c = load_checklist("knowledge-mobilisation")
     >>> raw = monitoring_answers(c, schools=3, staff=40, waves=(1, 2), seed=3)
     >>> m = monitor(prepare_monitoring(raw, c, by="school", wave="wave"), c, wave="wave")
@@ -614,7 +614,7 @@ def monitoring_numbers(result: Monitoring) -> pd.DataFrame:
     --------
     >>> from plnlib.io.content import load_checklist
     >>> from plnlib.monitoring import monitor, prepare_monitoring
-    >>> from plnlib.synthetic_monitoring import monitoring_answers
+    >>> from plnlib.samples.monitoring import monitoring_answers
     >>> c = load_checklist("knowledge-mobilisation")
     >>> raw = monitoring_answers(c, schools=3, staff=40, waves=(1, 2), seed=3)
     >>> m = monitor(prepare_monitoring(raw, c, by="school", wave="wave"), c,

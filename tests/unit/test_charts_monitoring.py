@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from plnlib.charts._base import PALETTE
+from plnlib.charts.base import PALETTE
 from plnlib.charts.monitoring import (
     _stack,
     diverging_chart,
@@ -20,7 +20,7 @@ from plnlib.charts.monitoring import (
 from plnlib.errors import DataError
 from plnlib.io.content import load_checklist
 from plnlib.monitoring import NETWORK, monitor, prepare_monitoring
-from plnlib.synthetic_monitoring import monitoring_answers
+from plnlib.samples.monitoring import monitoring_answers
 
 KMB = load_checklist("knowledge-mobilisation")
 CHARTS = (diverging_chart, group_dot_chart, heatmap_chart, trend_chart)

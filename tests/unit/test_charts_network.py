@@ -10,15 +10,16 @@ import pandas as pd
 import pytest
 
 from plnlib.charts import PALETTE
-from plnlib.charts.network import (
+from plnlib.charts.networks import (
     degree_chart,
     layout_positions,
     network_chart,
     school_matrix_chart,
 )
 from plnlib.errors import DataError
-from plnlib.networks import build_network, district_network, sample_network
-from plnlib.networks.synthetic import sample_tables
+from plnlib.networks import build_network
+from plnlib.samples import district_network, sample_network
+from plnlib.samples.networks import sample_tables
 
 NAMES = list(sample_tables()[0]["id"])
 

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from plnlib.io.content import checklist_ids, load_checklist
-from plnlib.synthetic import team_answers
+from plnlib.samples.checklists import team_answers
 
 
 def run(*args, cwd=None):

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from plnlib.cli import main
-from plnlib.io.networks import sample_paths
+from plnlib.samples import sample_path
 from tests.shared_data import SHARED_NETWORKS as DATA
 
 
@@ -34,7 +34,7 @@ def test_sample_report_and_metrics_without_names(tmp_path, capsys):
     assert "38 people, 128 advice ties in wave 2" in out and "synthetic" in out
     page = report.read_text(encoding="utf-8")
     assert "Synthetic data" in page and "<main" in page and 'aria-labelledby="methods"' in page
-    people, _ = sample_paths()
+    people, _ = (sample_path("network_nodes.csv"), sample_path("network_edges.csv"))
     for name in pd.read_csv(people)["id"]:
         assert name not in page
     table = pd.read_csv(metrics, encoding="utf-8-sig")
@@ -47,7 +47,10 @@ def test_metrics_match_networkx_on_the_chosen_relation_and_wave(tmp_path):
     args = ["network", "sample", "--relation", "information", "--wave", "1", "--names"]
     assert main([*args, "--metrics", str(metrics), "-o", str(tmp_path / "r.html")]) == 0
     table = pd.read_csv(metrics, encoding="utf-8-sig").set_index("node")
-    people, ties = (pd.read_csv(p, dtype=str) for p in sample_paths())
+    people, ties = (
+        pd.read_csv(p, dtype=str)
+        for p in (sample_path("network_nodes.csv"), sample_path("network_edges.csv"))
+    )
     chosen = ties[(ties["relation"] == "information") & (ties["wave"] == "1")]
     g = nx.DiGraph()
     g.add_nodes_from(people["id"])
@@ -133,7 +136,7 @@ def test_duplicates_can_be_refused(tmp_path):
 
 def test_report_escapes_text_from_the_data_and_labels_only_the_sample():
     from plnlib.networks import build_network
-    from plnlib.report.network import network_report_html
+    from plnlib.report.networks import network_report_html
 
     people = pd.DataFrame(
         {
@@ -154,8 +157,8 @@ def test_report_escapes_text_from_the_data_and_labels_only_the_sample():
 
 
 def test_report_of_a_district_leaves_out_the_map_but_keeps_the_rest():
-    from plnlib.networks import district_network
-    from plnlib.report.network import network_report_html
+    from plnlib.report.networks import network_report_html
+    from plnlib.samples import district_network
 
     page = network_report_html(district_network(people=600, ties=3_000, schools=6), synthetic=True)
     assert "too many to draw" in page

@@ -11,18 +11,16 @@ import pytest
 from plnlib.errors import DataError
 from plnlib.io.networks import (
     detect_format,
-    is_sample,
     load_network,
-    load_sample_network,
     read_edge_list,
     read_matrix,
     read_roster,
     read_ties,
-    sample_paths,
     write_metrics_csv,
     write_report,
 )
 from plnlib.networks import summary
+from plnlib.samples import is_sample, load_sample_network, sample_path
 from tests.shared_data import SHARED_NETWORKS as DATA
 
 
@@ -170,7 +168,7 @@ def test_lazega_friendship_needs_the_nodes_file_for_two_lawyers():
 
 
 def test_sample_files_are_found_and_marked():
-    nodes, edges = sample_paths()
+    nodes, edges = (sample_path("network_nodes.csv"), sample_path("network_edges.csv"))
     assert nodes.is_file() and edges.is_file()
     assert is_sample(edges) and not is_sample(nodes.parent / "other.csv")
     net = load_sample_network()

@@ -7,11 +7,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from plnlib.checklists.forms import form_questions
+from plnlib.checklists.scoring import prepare_answers
 from plnlib.errors import DataError
-from plnlib.forms import form_questions
 from plnlib.io.content import load_checklist
 from plnlib.io.responses import load_person_json, read_responses, save_person_json
-from plnlib.scoring import prepare_answers
 
 DESIGN = load_checklist("pln-design")
 ID1, ID2 = DESIGN.item_ids[:2]

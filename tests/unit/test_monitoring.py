@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from plnlib.checklists.scoring import breakdown, compare_waves
 from plnlib.errors import DataError
 from plnlib.io.content import load_checklist
 from plnlib.io.responses import read_responses
@@ -22,8 +23,7 @@ from plnlib.monitoring import (
     response_rates,
     singling_out,
 )
-from plnlib.scoring import breakdown, compare_waves
-from plnlib.synthetic_monitoring import monitoring_answers, monitoring_rosters, monitoring_sample
+from plnlib.samples.monitoring import monitoring_answers, monitoring_rosters, monitoring_sample
 from tests.conftest import REPO
 
 KMB = load_checklist("knowledge-mobilisation")
@@ -111,7 +111,7 @@ def test_changes_per_group_with_n_on_both_sides(hand):
 
 
 def test_changes_agree_with_compare_waves_and_breakdown():
-    """Checked against the reference implementations of plnlib.scoring on messy data."""
+    """Checked against the reference implementations of plnlib.checklists.scoring on messy data."""
     raw = monitoring_answers(KMB, seed=11)
     prepared = prepare_monitoring(raw, KMB, by="school", wave="wave")
     m = monitor(prepared, KMB, by="school", wave="wave")

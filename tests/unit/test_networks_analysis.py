@@ -13,8 +13,8 @@ from plnlib.networks import (
     build_network,
     choose_layer,
     node_metrics,
-    sample_network,
 )
+from plnlib.samples import sample_network
 
 
 def test_analyse_the_sample_defaults_to_advice_in_the_last_wave():

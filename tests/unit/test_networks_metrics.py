@@ -14,11 +14,11 @@ from plnlib.networks import (
     betweenness,
     build_network,
     coreness,
-    district_network,
     node_metrics,
     summary,
 )
 from plnlib.networks.metrics import require_one_layer
+from plnlib.samples import district_network
 from tests.shared_data import real_network
 
 

@@ -10,12 +10,11 @@ import pytest
 from plnlib.errors import DataError
 from plnlib.networks import (
     brokers_without_formal_role,
-    district_network,
     pln_members_central,
-    sample_network,
     schools_linked_through_one_person,
 )
-from plnlib.networks.synthetic import sample_tables
+from plnlib.samples import district_network, sample_network
+from plnlib.samples.networks import sample_tables
 
 SAMPLES = Path(__file__).resolve().parents[2] / "plnlib" / "samples"
 

@@ -19,7 +19,7 @@ from plnlib.report.monitoring import (
     monitoring_report_markdown,
     write_monitoring_report,
 )
-from plnlib.synthetic_monitoring import monitoring_answers, monitoring_rosters
+from plnlib.samples.monitoring import monitoring_answers, monitoring_rosters
 from tests.conftest import REPO
 
 KMB = load_checklist("knowledge-mobilisation")

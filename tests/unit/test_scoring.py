@@ -10,9 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from plnlib.errors import DataError
-from plnlib.io.content import load_checklist
-from plnlib.scoring import (
+from plnlib.checklists.scoring import (
     breakdown,
     compare_waves,
     cronbach_alpha,
@@ -21,7 +19,9 @@ from plnlib.scoring import (
     priorities,
     team_summary,
 )
-from plnlib.synthetic import team_answers
+from plnlib.errors import DataError
+from plnlib.io.content import load_checklist
+from plnlib.samples.checklists import team_answers
 
 DESIGN = load_checklist("pln-design")
 

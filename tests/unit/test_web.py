@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from plnlib.web import chart_figure_html, standalone_page
+from plnlib.web.page import chart_figure_html, standalone_page
 
 EVIL = "</script><!--<script>alert(1)</script>"
 

@@ -14,7 +14,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from plnlib.charts._base import PALETTE, with_table
+from plnlib.charts.base import PALETTE, with_table
 from plnlib.errors import DataError
 from plnlib.networks import Network, summary
 from plnlib.networks.graph import seeded_igraph
@@ -112,7 +112,7 @@ def network_chart(
 
     Examples
     --------
-    >>> from plnlib.networks import sample_network
+    >>> from plnlib.samples import sample_network
     >>> spec = network_chart(sample_network()).to_dict()
     >>> spec["title"]["text"], sorted(p["name"] for p in spec["params"])
     ('Who goes to whom (wave 2)', ['min_strength', 'relation_shown'])
@@ -290,7 +290,7 @@ def school_matrix_chart(
 
     Examples
     --------
-    >>> from plnlib.networks import sample_network
+    >>> from plnlib.samples import sample_network
     >>> spec = school_matrix_chart(sample_network()).to_dict()
     >>> spec["title"], len(spec["usermeta"]["plnlib"]["table"])
     ('Ties between schools: advice (wave 2)', 5)
@@ -369,7 +369,7 @@ def degree_chart(net: Network, *, relation: str | None = None) -> alt.Chart:
 
     Examples
     --------
-    >>> from plnlib.networks import sample_network
+    >>> from plnlib.samples import sample_network
     >>> spec = degree_chart(sample_network(), relation="advice").to_dict()
     >>> spec["title"], spec["usermeta"]["plnlib"]["columns"]
     ('How many colleagues: advice (wave 2)', ['ties', 'people: come to them', 'people: they go to'])

@@ -8,15 +8,16 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from plnlib.monitoring._groups import (
-    _response_info,
-    _sort_key,
-)
-from plnlib.monitoring._inputs import (
-    _group_columns,
-    _require_column,
+from plnlib.helpers import sort_key
+from plnlib.monitoring.groups import response_info
+from plnlib.monitoring.inputs import (
+    group_columns,
+    require_column,
 )
 from plnlib.privacy import DEFAULT_MIN_GROUP, check_min_group
+
+__all__ = ["SinglingOut", "categorical_columns", "singling_out", "singling_out_cells"]
+
 
 # --------------------------------------------------------------------------- singling out
 
@@ -56,7 +57,7 @@ class SinglingOut:
         )
 
 
-def _singling_out(
+def singling_out_cells(
     info: pd.DataFrame,
     columns: Sequence[str],
     wave: str | None,
@@ -83,15 +84,15 @@ def _singling_out(
     return tuple(
         sorted(
             found,
-            key=lambda w: (len(w.columns), w.columns, _sort_key(w.wave), w.values),
+            key=lambda w: (len(w.columns), w.columns, sort_key(w.wave), w.values),
         )
     )
 
 
-def _categorical_columns(info: pd.DataFrame, wave: str | None, limit: int = 30) -> list[str]:
+def categorical_columns(info: pd.DataFrame, wave: str | None, limit: int = 30) -> list[str]:
     return [
         c
-        for c in _group_columns(info, wave)
+        for c in group_columns(info, wave)
         if c != "respondent" and 1 < info[c].nunique(dropna=True) <= limit
     ]
 
@@ -123,8 +124,8 @@ def singling_out(
     [('Deputy head',), ('A', 'Deputy head')]
     """
     check_min_group(min_group)
-    info = _response_info(prepared, wave)[0]
-    cols = list(columns) if columns is not None else _categorical_columns(info, wave)
+    info = response_info(prepared, wave)[0]
+    cols = list(columns) if columns is not None else categorical_columns(info, wave)
     for col in cols:
-        _require_column(info, col, "group", "answers")
-    return _singling_out(info, cols, wave, min_group, sizes)
+        require_column(info, col, "group", "answers")
+    return singling_out_cells(info, cols, wave, min_group, sizes)

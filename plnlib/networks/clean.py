@@ -3,23 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from plnlib.errors import DataError
-from plnlib.networks._values import (
+from plnlib.networks.values import (
     FREQUENCY_WORDS,
     natural_sort,
     parse_strength,
     parse_yes_no,
 )
-from plnlib.networks._values import tidy as _tidy
+from plnlib.networks.values import tidy as _tidy
 from plnlib.pseudonyms import normalise_name
 
 __all__ = [
     "FREQUENCY_WORDS",
+    "Issue",
     "clean_edges",
     "clean_nodes",
     "edge_endpoints",
@@ -27,6 +29,30 @@ __all__ = [
     "parse_strength",
     "parse_yes_no",
 ]
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One kind of problem found while building a network.
+
+    Attributes
+    ----------
+    kind
+        ``"unknown name"``, ``"self-tie"``, ``"duplicate tie"``, ``"blank cell"``,
+        ``"zero strength"`` or ``"spelling variants"``.
+    people
+        The people concerned (names, or codes once pseudonymised).
+    rows
+        Rows of the edge table, counted as in a spreadsheet (header = row 1).
+    action
+        What was done about it, in plain words.
+    """
+
+    kind: str
+    people: tuple[str, ...]
+    rows: tuple[int, ...]
+    action: str
+
 
 _ID_CANDIDATES = ("id", "node", "name", "person", "code")
 _OPTIONS = {
@@ -200,10 +226,8 @@ def clean_edges(
     unknown: str,
     where: str,
     nodes_where: str,
-) -> tuple[pd.DataFrame, list[Any], list[str]]:
+) -> tuple[pd.DataFrame, list[Issue], list[str]]:
     """Return the tie table, the issues found, and the people to add."""
-    from plnlib.networks.graph import Issue
-
     for name, value in (("self_ties", self_ties), ("duplicates", duplicates), ("unknown", unknown)):
         _check_option(name, value)
     if not isinstance(edges, pd.DataFrame):

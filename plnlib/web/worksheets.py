@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 
 from plnlib.checklists import Checklist, Item
-from plnlib.web import standalone_page
+from plnlib.web.page import standalone_page
 
 __all__ = ["checklist_form_html", "worksheet_html", "worksheet_markdown"]
 

@@ -15,14 +15,13 @@ from pathlib import Path
 from plnlib.cli._common import check_suffix
 from plnlib.io.networks import (
     FORMATS,
-    is_sample,
     load_network,
-    sample_paths,
     write_metrics_csv,
     write_report,
 )
 from plnlib.networks import analyse
-from plnlib.report.network import network_report_html
+from plnlib.report.networks import network_report_html
+from plnlib.samples import is_sample, sample_path
 
 __all__ = ["add_parser"]
 
@@ -93,7 +92,7 @@ def _network(args: argparse.Namespace) -> int:
         check_suffix(args.metrics, (".csv",), option="--metrics")
     edges, nodes = args.edges, args.nodes
     if str(edges).strip().casefold() == "sample":
-        nodes_path, edges_path = sample_paths()
+        nodes_path, edges_path = sample_path("network_nodes.csv"), sample_path("network_edges.csv")
         edges, nodes = edges_path, nodes or nodes_path
     synthetic = is_sample(edges)
     net = load_network(

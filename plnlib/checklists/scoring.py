@@ -15,8 +15,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from plnlib.checklists import MISSING_CODES, Checklist
+from plnlib.checklists.model import MISSING_CODES, Checklist
 from plnlib.errors import DataError
+from plnlib.helpers import combined_key, row_label
 from plnlib.privacy import DEFAULT_MIN_GROUP, check_min_group, suppression_mask
 
 __all__ = [
@@ -92,7 +93,7 @@ def prepare_answers(
         )
     respondents = frame["respondent"]
     if respondents.isna().any():
-        row = _row_of(frame, int(np.flatnonzero(respondents.isna().to_numpy())[0]))
+        row = row_label(frame, int(np.flatnonzero(respondents.isna().to_numpy())[0]))
         raise DataError(
             "expected a respondent id on every row, found an empty one",
             where=f"{where}, {row}",
@@ -111,7 +112,7 @@ def prepare_answers(
         raise DataError(
             f"expected item ids of the checklist '{checklist.id}' ({checklist.item_ids[0]} to "
             f"{checklist.item_ids[-1]}), found unknown {', '.join(bad) or 'empty ids'}",
-            where=f"{where}, {_row_of(frame, first)}",
+            where=f"{where}, {row_label(frame, first)}",
             fix=f"Check the ids against 'plnlib form {checklist.id}', or choose the right checklist.",
         )
     scale = checklist.scale
@@ -124,7 +125,7 @@ def prepare_answers(
             parsed_uniques.append(scale.parse(raw))
         except DataError:
             first = int(np.flatnonzero(codes == pos_u)[0])
-            scale.parse(raw, where=f"{where}, {_row_of(frame, first)}")  # raises with the row
+            scale.parse(raw, where=f"{where}, {row_label(frame, first)}")  # raises with the row
             raise
     score_of = np.array(
         [np.nan if (p is None or isinstance(p, str)) else p for p in parsed_uniques] + [np.nan],
@@ -159,39 +160,16 @@ def prepare_answers(
             if response_key is None or col in response_key:
                 key_codes.append(pd.factorize(frame[col], use_na_sentinel=False)[0])
     # the same person may answer again in another wave (or any other group column)
-    dupes = pd.Series(_combined_key(key_codes)).duplicated(keep="first")
+    dupes = pd.Series(combined_key(key_codes)).duplicated(keep="first")
     if dupes.any():
         pos = int(np.flatnonzero(dupes.to_numpy())[0])
         raise DataError(
             f"expected one answer per respondent and item, found respondent "
             f"'{out.at[pos, 'respondent']}' answering {out.at[pos, 'item']} twice",
-            where=f"{where}, {_row_of(frame, pos)}",
+            where=f"{where}, {row_label(frame, pos)}",
             fix="Remove the duplicate row or response (a form submitted twice?).",
         )
     return out
-
-
-def _combined_key(codes: list[np.ndarray]) -> np.ndarray:
-    """One int64 per row that is equal exactly when all the code columns are equal."""
-    key = np.zeros(len(codes[0]), dtype=np.int64)
-    for c in codes:
-        c = np.asarray(c, dtype=np.int64) + 1  # -1 (missing) becomes 0
-        width = int(c.max()) + 1 if len(c) else 1
-        if int(key.max(initial=0)) >= (2**62) // width:  # would overflow: renumber first
-            key = pd.factorize(key)[0].astype(np.int64)
-        key = key * width + c
-    return key
-
-
-def _row_of(frame: pd.DataFrame, pos: int) -> str:
-    parts = []
-    if "_row" in frame.columns:
-        parts.append(f"row {frame['_row'].iloc[pos]}")
-    else:
-        parts.append(f"row {pos + 2}")
-    if "_column" in frame.columns and pd.notna(frame["_column"].iloc[pos]):
-        parts.append(f"column '{frame['_column'].iloc[pos]}'")
-    return ", ".join(parts)
 
 
 # --------------------------------------------------------------------------- one person

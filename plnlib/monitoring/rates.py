@@ -6,17 +6,20 @@ import numpy as np
 import pandas as pd
 
 from plnlib.errors import DataError
-from plnlib.monitoring._constants import NETWORK
-from plnlib.monitoring._groups import (
-    _base_mask,
-    _ordered,
-    _response_info,
+from plnlib.monitoring.constants import NETWORK
+from plnlib.monitoring.groups import (
+    group_mask,
+    ordered_rows,
+    response_info,
 )
-from plnlib.monitoring._inputs import (
-    _normalise_waves,
-    _require_column,
+from plnlib.monitoring.inputs import (
+    normalise_waves,
+    require_column,
 )
 from plnlib.privacy import DEFAULT_MIN_GROUP, check_min_group
+
+__all__ = ["response_rates"]
+
 
 # --------------------------------------------------------------------------- response rates
 
@@ -80,7 +83,7 @@ def response_rates(
     if rosters is None or rosters.empty:
         raise DataError("expected a roster with at least one row, found none", where=where)
     group, staff_col, roster_wave = _roster_columns(rosters, where)
-    _require_column(prepared, group, "group (named as in the roster)", where)
+    require_column(prepared, group, "group (named as in the roster)", where)
     roster = rosters.reset_index(drop=True)
     staff = pd.to_numeric(roster[staff_col].astype("string").str.strip(), errors="coerce").astype(
         "float64"
@@ -96,7 +99,7 @@ def response_rates(
     table = pd.DataFrame({"group": roster[group].astype(str).str.strip(), "staff": staff})
     use_wave = wave is not None and roster_wave is not None
     if use_wave:
-        table["wave"] = _normalise_waves(roster[roster_wave], roster_wave, where, roster)
+        table["wave"] = normalise_waves(roster[roster_wave], roster_wave, where, roster)
     keys = ["wave", "group"] if use_wave else ["group"]
     dup = table.duplicated(keys)
     if dup.any():
@@ -107,7 +110,7 @@ def response_rates(
             where=f"{where}, row {pos + 2}",
             fix="Keep one row per group (and wave), or add the numbers up.",
         )
-    info = _response_info(prepared, wave)[0] if _info is None else _info
+    info = response_info(prepared, wave)[0] if _info is None else _info
     info = info.assign(group=info[group].astype(str).str.strip())
     wkeys = [wave] if wave else []
     counts = info.groupby([*wkeys, "group"], sort=False).size().rename("responses").reset_index()
@@ -121,7 +124,7 @@ def response_rates(
     over = out["staff"].notna() & (out["responses"] > out["staff"])
     out.loc[over, "note"] = "more responses than staff: check the roster"
     # the same mask as every other table: from the number of responses per group and wave
-    base = _base_mask(info, "group", wave, min_group)
+    base = group_mask(info, "group", wave, min_group)
     keys = pd.MultiIndex.from_frame(out[[*wkeys, "group"]]) if wkeys else pd.Index(out["group"])
     out["suppressed"] = base.reindex(keys).fillna(False).to_numpy(dtype=bool)
     out["network"] = False
@@ -149,6 +152,6 @@ def response_rates(
     out["responses"] = out["responses"].astype(float)
     out.loc[out["suppressed"], ["responses", "rate"]] = np.nan
     out["staff"] = out["staff"].astype("Int64")
-    out = _ordered(out.assign(id=""), wave, [""])
+    out = ordered_rows(out.assign(id=""), wave, [""])
     out["group_by"] = np.where(out["network"], "", group)
     return out[[*wkeys, "group_by", "group", "responses", "staff", "rate", "suppressed", "note"]]

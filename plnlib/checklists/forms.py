@@ -11,7 +11,7 @@ import re
 
 import pandas as pd
 
-from plnlib.checklists import Checklist
+from plnlib.checklists.model import Checklist
 
 __all__ = ["ITEM_ID_PATTERN", "form_questions", "item_id_of"]
 

@@ -14,9 +14,9 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from plnlib.charts.network import degree_chart, network_chart, school_matrix_chart
+from plnlib.charts.networks import degree_chart, network_chart, school_matrix_chart
 from plnlib.networks import Network, NetworkAnalysis, analyse
-from plnlib.web import chart_figure_html, standalone_page
+from plnlib.web.page import chart_figure_html, standalone_page
 
 __all__ = ["network_report_html"]
 
@@ -242,7 +242,7 @@ def network_report_html(
 
     Examples
     --------
-    >>> from plnlib.networks import sample_network
+    >>> from plnlib.samples import sample_network
     >>> page = network_report_html(sample_network(), synthetic=True)
     >>> "Synthetic data" in page and "Amira" not in page and "P001" in page
     True

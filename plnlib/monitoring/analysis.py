@@ -8,27 +8,30 @@ import numpy as np
 import pandas as pd
 
 from plnlib.checklists import Checklist
+from plnlib.checklists.scoring import TeamSummary, priorities, team_summary
 from plnlib.errors import DataError
-from plnlib.monitoring._groups import (
-    _distribution,
-    _Responses,
-    _responses,
-    _results,
-    _waves_in_order,
+from plnlib.monitoring.groups import (
+    ResponseMatrix,
     changes,
+    distribution_table,
+    response_matrix,
+    results_table,
+    waves_in_order,
 )
-from plnlib.monitoring._inputs import (
-    _require_column,
+from plnlib.monitoring.inputs import (
     is_synthetic,
+    require_column,
 )
-from plnlib.monitoring._rates import response_rates
-from plnlib.monitoring._singling import (
+from plnlib.monitoring.rates import response_rates
+from plnlib.monitoring.singling import (
     SinglingOut,
-    _categorical_columns,
-    _singling_out,
+    categorical_columns,
+    singling_out_cells,
 )
 from plnlib.privacy import DEFAULT_MIN_GROUP, check_min_group
-from plnlib.scoring import TeamSummary, priorities, team_summary
+
+__all__ = ["Monitoring", "monitor", "strengths"]
+
 
 # --------------------------------------------------------------------------- the whole analysis
 
@@ -38,7 +41,7 @@ def strengths(
 ) -> pd.DataFrame:
     """The strongest sections and items of a team summary (suppressed results never listed).
 
-    Returns the columns of :func:`plnlib.scoring.priorities`: ``level``, ``id``,
+    Returns the columns of :func:`plnlib.checklists.scoring.priorities`: ``level``, ``id``,
     ``title``, ``mean``, ``chapter`` (``actions`` is empty).
 
     Examples
@@ -103,7 +106,7 @@ class Monitoring:
         return self.waves[-2] if len(self.waves) > 1 else None
 
 
-def _in_wave(data: _Responses, wave: str, which: object) -> np.ndarray:
+def _in_wave(data: ResponseMatrix, wave: str, which: object) -> np.ndarray:
     """Which answer rows belong to a wave (fast: compares responses, not rows)."""
     return (data.info[wave] == which).to_numpy()[data.rows]
 
@@ -137,7 +140,7 @@ def monitor(
     Parameters
     ----------
     prepared
-        Answers from :func:`prepare_monitoring` (or :func:`plnlib.scoring.prepare_answers`).
+        Answers from :func:`prepare_monitoring` (or :func:`plnlib.checklists.scoring.prepare_answers`).
     checklist
         The checklist answered.
     by
@@ -157,7 +160,7 @@ def monitor(
     --------
     >>> from plnlib.monitoring import prepare_monitoring
     >>> from plnlib.io.content import load_checklist
-    >>> from plnlib.synthetic_monitoring import monitoring_answers
+    >>> from plnlib.samples.monitoring import monitoring_answers
     >>> c = load_checklist("knowledge-mobilisation")
     >>> raw = monitoring_answers(c, schools=4, staff=60, waves=(2024, 2025), seed=1)
     >>> m = monitor(prepare_monitoring(raw, c, by="school", wave="wave"), c,
@@ -167,16 +170,16 @@ def monitor(
     """
     check_min_group(min_group)
     for col in [c for c in (by, wave) if c is not None]:
-        _require_column(prepared, col, "group" if col == by else "wave", "answers")
+        require_column(prepared, col, "group" if col == by else "wave", "answers")
     if by is not None and prepared[by].isna().any():
         raise DataError(
             f"expected a value of '{by}' for every response, found empty ones",
             fix=f"Fill in '{by}' for every response, or leave those responses out.",
         )
-    data = _responses(prepared, checklist, wave)
-    waves = _waves_in_order(data.info[wave]) if wave else []
-    sections = _results(data, checklist, by, wave, "section", min_group)
-    items = _results(data, checklist, by, wave, "item", min_group)
+    data = response_matrix(prepared, checklist, wave)
+    waves = waves_in_order(data.info[wave]) if wave else []
+    sections = results_table(data, checklist, by, wave, "section", min_group)
+    items = results_table(data, checklist, by, wave, "item", min_group)
     latest = waves[-1] if waves else None
     # the latest wave's answers, with no group columns: one respondent is one response
     base = ["respondent", "item", "section", "score", "missing"]
@@ -196,7 +199,7 @@ def monitor(
         rates = response_rates(
             prepared, rosters, wave=wave, min_group=min_group, where=rosters_where, _info=data.info
         )
-    columns = _categorical_columns(data.info, wave)
+    columns = categorical_columns(data.info, wave)
     if by is not None and by not in columns:
         columns.insert(0, by)
     return Monitoring(
@@ -209,11 +212,11 @@ def monitor(
         responses=_response_counts(data.info, wave, waves),
         sections=sections,
         items=items,
-        distribution=_distribution(data, checklist, by, items, wave, latest),
+        distribution=distribution_table(data, checklist, by, items, wave, latest),
         summary=summary,
         strengths=strengths(summary, checklist),
         priorities=priorities(summary, checklist, sections=2, items=4),
         changes=change,
         rates=rates,
-        warnings=_singling_out(data.info, columns, wave, min_group, (1, 2)),
+        warnings=singling_out_cells(data.info, columns, wave, min_group, (1, 2)),
     )

@@ -16,12 +16,12 @@ person is described.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from plnlib.checklists import Checklist
+from plnlib.samples.files import sample_path
 
 __all__ = [
     "SAMPLE_ANSWERS",
@@ -32,11 +32,10 @@ __all__ = [
     "monitoring_sample",
 ]
 
-_SAMPLES = Path(__file__).resolve().parent / "samples"
 #: The shipped sample answers (wide CSV, one row per response): see :func:`monitoring_sample`.
-SAMPLE_ANSWERS = _SAMPLES / "monitoring_answers.csv"
+SAMPLE_ANSWERS = sample_path("monitoring_answers.csv")
 #: The shipped sample rosters (``school, wave, staff``).
-SAMPLE_ROSTERS = _SAMPLES / "monitoring_rosters.csv"
+SAMPLE_ROSTERS = sample_path("monitoring_rosters.csv")
 
 #: Invented school names (trees), in the order they are used.
 SCHOOLS: tuple[str, ...] = (

@@ -15,13 +15,24 @@ The same seed always gives the same data.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 
 from plnlib.errors import DataError
-from plnlib.networks.graph import Network, build_network
+from plnlib.io.files import write_text_atomic
+from plnlib.io.networks import load_network
+from plnlib.networks import Network, build_network
+from plnlib.samples.files import sample_path
 
-__all__ = ["district_network", "sample_network", "sample_tables"]
+__all__ = [
+    "district_network",
+    "load_sample_network",
+    "sample_network",
+    "sample_tables",
+    "write_sample_files",
+]
 
 _SCHOOLS = ("Alder School", "Birch School", "Cedar School", "Hazel School", "Rowan School")
 _SIZES = (9, 8, 8, 7, 6)
@@ -327,4 +338,25 @@ def district_network(
 def _district_frame(codes: np.ndarray, people: int, relation: str, wave: str) -> pd.DataFrame:
     return pd.DataFrame(
         {"source": codes // people, "target": codes % people, "relation": relation, "wave": wave}
+    )
+
+
+def load_sample_network() -> Network:
+    """The shipped 38-person sample files, read as a user's files would be.
+
+    Examples
+    --------
+    >>> load_sample_network()
+    Network(38 people, 509 ties, relations=['advice', 'information'], waves=['1', '2'])
+    """
+    return load_network(sample_path("network_edges.csv"), sample_path("network_nodes.csv"))
+
+
+def write_sample_files(folder: str | Path, *, seed: int = 2019) -> tuple[Path, Path]:
+    """Write the synthetic sample (people, ties) as CSV files into ``folder``."""
+    people, ties = sample_tables(seed)
+    folder = Path(folder)
+    return (
+        write_text_atomic(folder / "network_nodes.csv", people.to_csv(index=False)),
+        write_text_atomic(folder / "network_edges.csv", ties.to_csv(index=False)),
     )

@@ -10,21 +10,34 @@ import pandas as pd
 
 from plnlib.checklists import Checklist
 from plnlib.errors import DataError
-from plnlib.monitoring._constants import NETWORK
-from plnlib.monitoring._inputs import (
-    _group_columns,
-    _is_number,
-    _natural_key,
-    _normalise_waves,
-    _response_index,
+from plnlib.helpers import is_number, natural_key, rank, sort_key
+from plnlib.monitoring.constants import NETWORK
+from plnlib.monitoring.inputs import (
+    group_columns,
+    normalise_waves,
+    response_index,
 )
 from plnlib.privacy import DEFAULT_MIN_GROUP, check_min_group, suppression_mask
+
+__all__ = [
+    "ResponseMatrix",
+    "changes",
+    "distribution_table",
+    "group_mask",
+    "group_results",
+    "ordered_rows",
+    "response_info",
+    "response_matrix",
+    "results_table",
+    "waves_in_order",
+]
+
 
 # --------------------------------------------------------------------------- responses
 
 
 @dataclass(frozen=True)
-class _Responses:
+class ResponseMatrix:
     """One row per response: keys (wave, groups), a scores matrix and section means."""
 
     info: pd.DataFrame
@@ -35,23 +48,25 @@ class _Responses:
     section_ids: tuple[str, ...]
 
 
-def _response_info(prepared: pd.DataFrame, wave: str | None) -> tuple[pd.DataFrame, np.ndarray]:
+def response_info(prepared: pd.DataFrame, wave: str | None) -> tuple[pd.DataFrame, np.ndarray]:
     """One row per response (respondent, wave, group columns) and each row's response.
 
     Waves are checked and normalised here, on one row per response (cheap), so that
     answers prepared without :func:`prepare_monitoring` are handled the same way.
     """
-    resp, first = _response_index(prepared, wave)
-    keep = ["respondent", *([wave] if wave else []), *_group_columns(prepared, wave)]
+    resp, first = response_index(prepared, wave)
+    keep = ["respondent", *([wave] if wave else []), *group_columns(prepared, wave)]
     info = prepared[keep].iloc[first].reset_index(drop=True)
     if wave is not None:
         rows = pd.DataFrame({"_row": first + 2})
-        info[wave] = _normalise_waves(info[wave], wave, "answers", rows).to_numpy()
+        info[wave] = normalise_waves(info[wave], wave, "answers", rows).to_numpy()
     return info, resp
 
 
-def _responses(prepared: pd.DataFrame, checklist: Checklist, wave: str | None) -> _Responses:
-    info, resp = _response_info(prepared, wave)
+def response_matrix(
+    prepared: pd.DataFrame, checklist: Checklist, wave: str | None
+) -> ResponseMatrix:
+    info, resp = response_info(prepared, wave)
     cols = pd.Categorical(prepared["item"], categories=list(checklist.item_ids)).codes
     scores = np.full((len(info), len(checklist.items)), np.nan)
     values = prepared["score"].to_numpy(dtype="float64")
@@ -65,16 +80,16 @@ def _responses(prepared: pd.DataFrame, checklist: Checklist, wave: str | None) -
         count = (~np.isnan(block)).sum(axis=1)
         total = np.nansum(block, axis=1)
         means[:, j] = np.divide(total, count, out=np.full(len(count), np.nan), where=count > 0)
-    return _Responses(
+    return ResponseMatrix(
         info, resp, scores, means, checklist.item_ids, tuple(s.id for s in checklist.sections)
     )
 
 
-def _waves_in_order(values: pd.Series) -> list[object]:
+def waves_in_order(values: pd.Series) -> list[object]:
     uniques = list(pd.unique(values))
-    if all(_is_number(u) for u in uniques):
+    if all(is_number(u) for u in uniques):
         return sorted(uniques, key=float)
-    return sorted(uniques, key=_natural_key)
+    return sorted(uniques, key=natural_key)
 
 
 def _cells(values: np.ndarray, keys: dict[str, np.ndarray], ids: Sequence[str]) -> pd.DataFrame:
@@ -105,12 +120,12 @@ def _suppress(cells: pd.DataFrame, base: pd.Series, block: list[str], min_group:
     return hidden
 
 
-def _base_mask(info: pd.DataFrame, by: str, wave: str | None, min_group: int) -> pd.Series:
+def group_mask(info: pd.DataFrame, by: str, wave: str | None, min_group: int) -> pd.Series:
     """Groups hidden in each wave, from the number of responses per group."""
     keys = [wave, by] if wave else [by]
     counts = info.groupby(keys, sort=False).size()
     # a fixed order, so that ties in the complementary choice never depend on row order
-    ranks = _rank(pd.Series(counts.index.get_level_values(by).astype(str)))
+    ranks = rank(pd.Series(counts.index.get_level_values(by).astype(str)))
     counts = counts.iloc[np.argsort(ranks.to_numpy(), kind="stable")]
     if not wave:
         return suppression_mask(counts, min_group)
@@ -119,8 +134,8 @@ def _base_mask(info: pd.DataFrame, by: str, wave: str | None, min_group: int) ->
     )
 
 
-def _results(
-    data: _Responses,
+def results_table(
+    data: ResponseMatrix,
     checklist: Checklist,
     by: str | None,
     wave: str | None,
@@ -145,10 +160,10 @@ def _results(
                 fix=f"Rename that group: '{NETWORK}' labels the totals in every table.",
             )
         cells = _cells(values, {**w, "group": info[by].to_numpy()}, ids)
-        base = _base_mask(info, by, wave, min_group)
+        base = group_mask(info, by, wave, min_group)
         base.index = base.index.set_names([*([wave] if wave else []), "group"])
         cells["network"] = False
-        cells = _ordered(cells, wave, ids)  # ties in the complementary choice: first in order
+        cells = ordered_rows(cells, wave, ids)  # ties in the complementary choice: first in order
         cells["suppressed"] = _suppress(cells, base, [*([wave] if wave else []), "id"], min_group)
         frames.append(cells)
     out = pd.concat(frames, ignore_index=True)
@@ -160,33 +175,21 @@ def _results(
     else:
         out.insert(at, "title", out["id"].map({i.id: i.text for i in checklist.items}))
         out.insert(at, "section", out["id"].map({i.id: i.section for i in checklist.items}))
-    return _ordered(out, wave, ids)
+    return ordered_rows(out, wave, ids)
 
 
-def _rank(values: pd.Series) -> pd.Series:
-    """Numbers numerically, names in natural order (School 2 before School 10)."""
-    order = sorted(pd.unique(values), key=_sort_key)
-    return values.map({v: k for k, v in enumerate(order)})
-
-
-def _ordered(out: pd.DataFrame, wave: str | None, ids: Sequence[str]) -> pd.DataFrame:
+def ordered_rows(out: pd.DataFrame, wave: str | None, ids: Sequence[str]) -> pd.DataFrame:
     position = {i: k for k, i in enumerate(ids)}
     ranks = pd.DataFrame(
         {
-            "w": _rank(out[wave]) if wave else 0,
+            "w": rank(out[wave]) if wave else 0,
             "net": ~out["network"].astype(bool),
-            "g": _rank(out["group"].astype(str)),
+            "g": rank(out["group"].astype(str)),
             "i": out["id"].map(position),
         }
     )
     order = np.lexsort([ranks[c].to_numpy() for c in ("i", "g", "net", "w")])
     return out.iloc[order].reset_index(drop=True)
-
-
-def _sort_key(value: object) -> tuple[int, float, list[int | str]]:
-    if _is_number(value):
-        return (0, float(value), [])  # type: ignore[arg-type]
-    return (1, 0.0, _natural_key(value))
 
 
 def group_results(
@@ -207,7 +210,7 @@ def group_results(
     is hidden in that wave, so is any cell with fewer than ``min_group`` answers,
     and whenever one hidden cell could be worked out from the total and the
     others, the smallest shown cell is hidden too. Section means are the mean of
-    each person's section mean, as in :func:`plnlib.scoring.breakdown`.
+    each person's section mean, as in :func:`plnlib.checklists.scoring.breakdown`.
 
     Examples
     --------
@@ -227,8 +230,8 @@ def group_results(
     check_min_group(min_group)
     if level not in ("section", "item"):
         raise DataError(f"expected level 'section' or 'item', found {level!r}")
-    data = _responses(prepared, checklist, wave)
-    return _results(data, checklist, by, wave, level, min_group)
+    data = response_matrix(prepared, checklist, wave)
+    return results_table(data, checklist, by, wave, level, min_group)
 
 
 def changes(results: pd.DataFrame, *, wave: str, before: object, after: object) -> pd.DataFrame:
@@ -250,7 +253,7 @@ def changes(results: pd.DataFrame, *, wave: str, before: object, after: object) 
         if w not in present:
             raise DataError(
                 f"expected the {label} wave {w!r} in column '{wave}', found waves "
-                f"{', '.join(map(str, sorted(present, key=_sort_key)))}",
+                f"{', '.join(map(str, sorted(present, key=sort_key)))}",
                 fix="Check the wave names (they must match the file exactly).",
             )
     keys = ["network", "group", "id", "title"]
@@ -270,8 +273,8 @@ def changes(results: pd.DataFrame, *, wave: str, before: object, after: object) 
     return merged.reset_index(drop=True)
 
 
-def _distribution(
-    data: _Responses,
+def distribution_table(
+    data: ResponseMatrix,
     checklist: Checklist,
     by: str | None,
     items: pd.DataFrame,
@@ -314,6 +317,6 @@ def _distribution(
     out["share"] = np.where(out["n"] > 0, out["count"] / out["n"].where(out["n"] > 0, 1), np.nan)
     out.loc[out["suppressed"], ["count", "share"]] = np.nan
     out.insert(3, "section", out["id"].map({i.id: i.section for i in checklist.items}))
-    ranks = _rank(out["group"].astype(str)).to_numpy()
+    ranks = rank(out["group"].astype(str)).to_numpy()
     order = np.lexsort([out["value"].to_numpy(), ranks, ~out["network"].to_numpy()])
     return out.iloc[order].reset_index(drop=True)

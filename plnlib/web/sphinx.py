@@ -1,13 +1,13 @@
 """Sphinx and myst-nb glue for the handbook: charts and widgets with no CDN.
 
 The book serves vega, vega-lite, vega-embed and the Jupyter widget manager from
-its own ``vendor/`` folder (copied from ``plnlib/assets`` through
+its own ``vendor/`` folder (copied from ``plnlib/web/assets`` through
 ``html_extra_path``). This module
 
 - renders altair output (the ``application/vnd.vegalite.v*+json`` mime type)
   as a figure with a caption, a text description and a table alternative, and
   loads the local vega scripts only on the pages that hold a chart;
-- is a Sphinx extension (``plnlib.book_ext`` in ``_config.yml``).
+- is a Sphinx extension (``plnlib.web.sphinx`` in ``_config.yml``).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from sphinx.util.docutils import SphinxDirective
 if TYPE_CHECKING:  # pragma: no cover
     from sphinx.application import Sphinx
 
-from plnlib.web import chart_figure_html
+from plnlib.web.page import chart_figure_html
 
 __all__ = ["VegaLiteRenderer", "setup"]
 
@@ -75,7 +75,7 @@ class ChecklistDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         from plnlib.errors import PlnError
         from plnlib.io.content import load_chapters, load_checklist
-        from plnlib.worksheets import checklist_form_html
+        from plnlib.web.worksheets import checklist_form_html
 
         try:
             checklist = load_checklist(self.arguments[0])
@@ -128,7 +128,7 @@ def _write_worksheets(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder is None or app.builder.format != "html":
         return
     from plnlib.io.content import checklist_ids, load_checklist
-    from plnlib.worksheets import worksheet_html, worksheet_markdown
+    from plnlib.web.worksheets import worksheet_html, worksheet_markdown
 
     folder = Path(app.outdir) / "worksheets"
     folder.mkdir(exist_ok=True)

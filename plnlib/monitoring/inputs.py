@@ -3,38 +3,42 @@
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 
 from plnlib.checklists import Checklist
+from plnlib.checklists.scoring import prepare_answers
 from plnlib.errors import DataError
-from plnlib.monitoring._constants import _RESERVED, MARKER
-from plnlib.scoring import prepare_answers
+from plnlib.helpers import is_number, row_label
+from plnlib.monitoring.constants import MARKER, RESERVED
+
+__all__ = [
+    "group_columns",
+    "is_synthetic",
+    "normalise_waves",
+    "prepare_monitoring",
+    "require_column",
+    "response_index",
+]
+
 
 # --------------------------------------------------------------------------- input checks
 
 
-def _row(frame: pd.DataFrame, pos: int) -> str:
-    if "_row" in frame.columns:
-        return f"row {frame['_row'].iloc[pos]}"
-    return f"row {pos + 2}"
-
-
-def _group_columns(frame: pd.DataFrame, wave: str | None) -> list[str]:
+def group_columns(frame: pd.DataFrame, wave: str | None) -> list[str]:
     return [
         str(c)
         for c in frame.columns
-        if str(c) not in _RESERVED and not str(c).startswith("_") and c != wave
+        if str(c) not in RESERVED and not str(c).startswith("_") and c != wave
     ]
 
 
-def _require_column(frame: pd.DataFrame, column: str, role: str, where: str) -> None:
+def require_column(frame: pd.DataFrame, column: str, role: str, where: str) -> None:
     if column in frame.columns:
         return
-    found = _group_columns(frame, None)
+    found = group_columns(frame, None)
     close = difflib.get_close_matches(column, found, n=1, cutoff=0.6)
     close += [c for c in found if c.casefold() == column.casefold() and c not in close]
     hint = f" Did you mean '{close[0]}'? Names are case-sensitive." if close else ""
@@ -46,19 +50,7 @@ def _require_column(frame: pd.DataFrame, column: str, role: str, where: str) -> 
     )
 
 
-def _is_number(value: object) -> bool:
-    if isinstance(value, bool):
-        return False
-    if isinstance(value, (int, float, np.integer, np.floating)):
-        return True
-    return bool(re.fullmatch(r"[+-]?\d+(\.\d+)?", str(value).strip()))
-
-
-def _natural_key(value: object) -> list[int | str]:
-    return [int(t) if t.isdigit() else t.casefold() for t in re.split(r"(\d+)", str(value))]
-
-
-def _normalise_waves(values: pd.Series, column: str, where: str, frame: pd.DataFrame) -> pd.Series:
+def normalise_waves(values: pd.Series, column: str, where: str, frame: pd.DataFrame) -> pd.Series:
     """Waves as all numbers (ints when whole) or all text; DataError on a mix or a blank."""
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     empty = [k for k, u in enumerate(uniques) if not str(u).strip()]
@@ -68,10 +60,10 @@ def _normalise_waves(values: pd.Series, column: str, where: str, frame: pd.DataF
         raise DataError(
             f"expected a wave in column '{column}' on every row, found {int(blank.sum())} "
             "empty cell(s)",
-            where=f"{where}, {_row(frame, pos)}",
+            where=f"{where}, {row_label(frame, pos)}",
             fix="Fill in the wave (for example the year: 2024) for every response.",
         )
-    kinds = [_is_number(u) for u in uniques]
+    kinds = [is_number(u) for u in uniques]
     if any(kinds) and not all(kinds):
         numbers = [str(u) for u, k in zip(uniques, kinds, strict=True) if k]
         names = [str(u) for u, k in zip(uniques, kinds, strict=True) if not k]
@@ -82,7 +74,7 @@ def _normalise_waves(values: pd.Series, column: str, where: str, frame: pd.DataF
             f"expected the waves in column '{column}' to be all numbers (such as 2024) or all "
             f"names (such as 'Autumn 2024'), found both: numbers {', '.join(numbers[:3])} and "
             f"names {', '.join(repr(n) for n in names[:3])}",
-            where=f"{where}, {_row(frame, pos)}",
+            where=f"{where}, {row_label(frame, pos)}",
             fix="Write every wave the same way, for example 2024 rather than 'Year 2024'.",
         )
     if all(kinds):
@@ -102,7 +94,7 @@ def prepare_monitoring(
     wave: str | None = None,
     where: str = "answers",
 ) -> pd.DataFrame:
-    """Check monitoring answers and score them (see :func:`plnlib.scoring.prepare_answers`).
+    """Check monitoring answers and score them (see :func:`plnlib.checklists.scoring.prepare_answers`).
 
     On top of the checks of ``prepare_answers`` (unknown item ids, answers off the
     scale, one answer per respondent and item), this checks that the group and
@@ -140,25 +132,25 @@ def prepare_monitoring(
         )
     columns = [by] if isinstance(by, str) else list(by or ())
     for col in columns:
-        if col in _RESERVED or col == wave:
+        if col in RESERVED or col == wave:
             raise DataError(
                 f"expected a group column such as school or role, found '{col}', which "
                 + ("is the wave column" if col == wave else "plnlib uses for the answers"),
                 where=where,
                 fix="Choose another column to compare groups by.",
             )
-        _require_column(answers, col, "group", where)
+        require_column(answers, col, "group", where)
     frame = answers.reset_index(drop=True)
     if wave is not None:
-        _require_column(answers, wave, "wave", where)
-        frame = frame.assign(**{wave: _normalise_waves(frame[wave], wave, where, frame)})
+        require_column(answers, wave, "wave", where)
+        frame = frame.assign(**{wave: normalise_waves(frame[wave], wave, where, frame)})
     for col in columns:
         blank = frame[col].isna().to_numpy()
         if blank.any():
             raise DataError(
                 f"expected a value of '{col}' for every response, found {int(blank.sum())} "
                 "empty cell(s)",
-                where=f"{where}, {_row(frame, int(np.flatnonzero(blank)[0]))}",
+                where=f"{where}, {row_label(frame, int(np.flatnonzero(blank)[0]))}",
                 fix=f"Fill in '{col}' for every response, or leave those responses out.",
             )
     # duplicates within a respondent, wave and group are caught here; a respondent
@@ -181,8 +173,8 @@ def _check_one_response(
     prepared: pd.DataFrame, frame: pd.DataFrame, wave: str | None, where: str
 ) -> None:
     """A respondent answers once per wave: the same group values on every row of a response."""
-    resp, first = _response_index(prepared, wave)
-    for col in _group_columns(prepared, wave):
+    resp, first = response_index(prepared, wave)
+    for col in group_columns(prepared, wave):
         values = prepared[col].to_numpy(dtype=object)
         clash = values != values[first][resp]
         if clash.any():  # NA never equals itself: keep only real clashes
@@ -198,7 +190,7 @@ def _check_one_response(
                 f"expected one response per respondent{' and wave' if wave else ''}, found "
                 f"respondent '{who}' twice{in_wave} with different '{col}' "
                 f"('{prepared.at[other, col]}' and '{prepared.at[pos, col]}')",
-                where=f"{where}, {_row(frame, other)} and {_row(frame, pos)}",
+                where=f"{where}, {row_label(frame, other)} and {row_label(frame, pos)}",
                 fix="Give each person their own respondent id, or remove the repeated "
                 "response (a form submitted twice?)"
                 + ("" if wave else "; if people answer in several waves, name the wave column")
@@ -206,7 +198,7 @@ def _check_one_response(
             )
 
 
-def _response_index(prepared: pd.DataFrame, wave: str | None) -> tuple[np.ndarray, np.ndarray]:
+def response_index(prepared: pd.DataFrame, wave: str | None) -> tuple[np.ndarray, np.ndarray]:
     """Response number of every row (respondent x wave), and the first row of each response."""
     key = pd.factorize(prepared["respondent"])[0].astype("int64")
     if wave is not None:

@@ -1,0 +1,101 @@
+"""Small helpers shared by the core modules: sorting, row labels, response keys. Pure.
+
+Each was once written in several modules; this is now its one home.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["combined_key", "is_number", "natural_key", "rank", "row_label", "sort_key"]
+
+
+def is_number(value: object) -> bool:
+    """True for a number, or text that is a plain number ("2024", "-1.5"); never for a bool.
+
+    Examples
+    --------
+    >>> is_number(3), is_number(" 2024 "), is_number("Year 1"), is_number(True)
+    (True, True, False, False)
+    """
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, float, np.integer, np.floating)):
+        return True
+    return bool(re.fullmatch(r"[+-]?\d+(\.\d+)?", str(value).strip()))
+
+
+def natural_key(value: object) -> list[int | str]:
+    """A sort key that puts "School 2" before "School 10" and ignores case.
+
+    Examples
+    --------
+    >>> sorted(["School 10", "school 2", "School 1"], key=natural_key)
+    ['School 1', 'school 2', 'School 10']
+    """
+    return [int(t) if t.isdigit() else t.casefold() for t in re.split(r"(\d+)", str(value))]
+
+
+def sort_key(value: object) -> tuple[int, float, list[int | str]]:
+    """Numbers first, in number order, then names in natural order.
+
+    Examples
+    --------
+    >>> sorted(["B", 10, "A 2", 9.5], key=sort_key)
+    [9.5, 10, 'A 2', 'B']
+    """
+    if is_number(value):
+        return (0, float(value), [])  # type: ignore[arg-type]
+    return (1, 0.0, natural_key(value))
+
+
+def rank(values: pd.Series) -> pd.Series:
+    """Each value's position in :func:`sort_key` order (0 for the first).
+
+    Examples
+    --------
+    >>> rank(pd.Series(["School 10", "School 2", "School 2"])).tolist()
+    [1, 0, 0]
+    """
+    order = sorted(pd.unique(values), key=sort_key)
+    return values.map({v: k for k, v in enumerate(order)})
+
+
+def row_label(frame: pd.DataFrame, pos: int) -> str:
+    """Where row ``pos`` of a table came from in the user's file, for messages.
+
+    Uses the ``_row`` and ``_column`` columns that the readers add; without them,
+    the spreadsheet row (``pos + 2``: one header row, counting from 1).
+
+    Examples
+    --------
+    >>> row_label(pd.DataFrame({"x": [1, 2]}), 1)
+    'row 3'
+    >>> row_label(pd.DataFrame({"_row": [7], "_column": ["DES-01"]}), 0)
+    "row 7, column 'DES-01'"
+    """
+    parts = [f"row {frame['_row'].iloc[pos]}" if "_row" in frame.columns else f"row {pos + 2}"]
+    if "_column" in frame.columns and pd.notna(frame["_column"].iloc[pos]):
+        parts.append(f"column '{frame['_column'].iloc[pos]}'")
+    return ", ".join(parts)
+
+
+def combined_key(codes: list[np.ndarray]) -> np.ndarray:
+    """One int64 per row that is equal exactly when all the code columns are equal.
+
+    Examples
+    --------
+    >>> combined_key([np.array([0, 0, 1]), np.array([2, 2, 2])]).tolist()
+    [7, 7, 11]
+    """
+    key = np.zeros(len(codes[0]), dtype=np.int64)
+    for c in codes:
+        c = np.asarray(c, dtype=np.int64) + 1  # -1 (missing) becomes 0
+        width = int(c.max()) + 1 if len(c) else 1
+        if int(key.max(initial=0)) >= (2**62) // width:  # would overflow: renumber first
+            key = pd.factorize(key)[0].astype(np.int64)
+        key = key * width + c
+    return key

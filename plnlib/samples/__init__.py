@@ -1,0 +1,45 @@
+"""Every synthetic generator and shipped sample file, in one place.
+
+Nothing here describes a real school or person: every table made or shipped
+here is synthetic, and the pages, notebooks and reports made from it say so.
+
+- :mod:`plnlib.samples.files`: the shipped files (:func:`sample_path`, :func:`is_sample`);
+- :mod:`plnlib.samples.checklists`: a synthetic team's checklist answers;
+- :mod:`plnlib.samples.monitoring`: a synthetic network monitored over three years;
+- :mod:`plnlib.samples.networks`: synthetic advice networks, from 38 people to a district.
+"""
+
+from plnlib.samples.checklists import SYNTHETIC_NOTE, team_answers
+from plnlib.samples.files import SAMPLE_FILES, is_sample, sample_path
+from plnlib.samples.monitoring import (
+    SAMPLE_ANSWERS,
+    SAMPLE_ROSTERS,
+    monitoring_answers,
+    monitoring_rosters,
+    monitoring_sample,
+)
+from plnlib.samples.networks import (
+    district_network,
+    load_sample_network,
+    sample_network,
+    sample_tables,
+    write_sample_files,
+)
+
+__all__ = [
+    "SAMPLE_ANSWERS",
+    "SAMPLE_FILES",
+    "SAMPLE_ROSTERS",
+    "SYNTHETIC_NOTE",
+    "district_network",
+    "is_sample",
+    "load_sample_network",
+    "monitoring_answers",
+    "monitoring_rosters",
+    "monitoring_sample",
+    "sample_network",
+    "sample_path",
+    "sample_tables",
+    "team_answers",
+    "write_sample_files",
+]
