@@ -126,8 +126,8 @@ _SCRIPT = """\
  *   3. Choose the function createForm at the top and press Run; allow the script to
  *      create a form in your Google Drive when asked.
  *   4. Open "Execution log": it shows the links to edit and to send the form.
- * Keep the [ID] at the start of every question title: it is how plnlib and the
- * handbook's Team results page match the answers back to the checklist.
+ * Keep the [ID] at the start of every question title: it is how plnlib matches
+ * the answers in the form's export back to the checklist.
  */
 var PLN_FORM = {data};
 

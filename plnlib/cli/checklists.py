@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from plnlib.checklists.form_builders import google_apps_script, word_form_blocks
 from plnlib.checklists.forms import form_questions
 from plnlib.checklists.scoring import breakdown, prepare_answers, team_summary
 from plnlib.cli._common import add_min_group, check_suffix
 from plnlib.io.content import checklist_ids, load_checklist
 from plnlib.io.files import write_csv, write_text_atomic
+from plnlib.io.forms import write_word_form
 from plnlib.io.responses import read_responses
 from plnlib.web.worksheets import worksheet_html, worksheet_markdown
 
@@ -23,13 +25,19 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
     p = subparsers.add_parser(
         "form",
-        help="write a checklist's questions for Google Forms or Microsoft Forms (CSV)",
-        description="Write one row per item (item_id, section, question, type, options, ...). "
-        "Paste each question title as it is: it starts with the item id, which is how "
-        "the response export is matched back to the items.",
+        help="make a checklist's form: a Google Forms script (.gs), a Word file for "
+        "Microsoft Forms (.docx) or a question list (.csv)",
+        description="FILE.gs: a Google Apps Script; paste it into a new project at "
+        "script.google.com and run createForm to create the whole Google Form. "
+        "FILE.docx: a Word document for Microsoft Forms' Quick Import. "
+        "FILE.csv: one row per item (item_id, section, question, type, options, ...). "
+        "Every question title starts with the item id, which is how the response export "
+        "is matched back to the items: keep it.",
     )
     p.add_argument("id", help="checklist id (see: plnlib list)")
-    p.add_argument("-o", "--output", required=True, type=Path, help="where to write the CSV")
+    p.add_argument(
+        "-o", "--output", required=True, type=Path, help="FILE.gs, FILE.docx or FILE.csv"
+    )
     p.set_defaults(func=_form, command_name="form")
 
     p = subparsers.add_parser("worksheet", help="write a printable worksheet (.html or .md)")
@@ -61,9 +69,22 @@ def _list(args: argparse.Namespace) -> int:
 
 def _form(args: argparse.Namespace) -> int:
     checklist = load_checklist(args.id)
-    check_suffix(args.output, (".csv",))
-    write_csv(args.output, form_questions(checklist))
-    print(f"wrote {len(checklist.items)} questions to {args.output}")
+    suffix = check_suffix(args.output, (".gs", ".docx", ".csv"))
+    if suffix == ".gs":
+        write_text_atomic(args.output, google_apps_script(checklist))
+        print(
+            f"wrote a Google Apps Script for the {len(checklist.items)}-question form to "
+            f"{args.output}: paste it into a new project at script.google.com and run createForm"
+        )
+    elif suffix == ".docx":
+        write_word_form(args.output, word_form_blocks(checklist))
+        print(
+            f"wrote the {len(checklist.items)}-question form to {args.output}: "
+            f"import it with Quick Import in Microsoft Forms"
+        )
+    else:
+        write_csv(args.output, form_questions(checklist))
+        print(f"wrote {len(checklist.items)} questions to {args.output}")
     return 0
 
 
