@@ -17,7 +17,13 @@ TOC = (REPO / "_toc.yml").read_text()
 PAGES = sorted(BOOK.rglob("*.md"))
 CHAPTER_DIRS = ("understanding", "design", "connecting", "sustaining", "evaluating", "cases")
 CHAPTERS = [p for p in PAGES if p.relative_to(BOOK).parts[0] in CHAPTER_DIRS]
-KINDS = ("research finding", "case evidence", "practitioner experience", "design principle")
+KINDS = (
+    "research finding",
+    "reported finding",
+    "case evidence",
+    "practitioner experience",
+    "design principle",
+)
 
 
 def rel(p: Path) -> str:
