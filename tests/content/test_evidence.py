@@ -98,9 +98,7 @@ def parse_notes(page: Path) -> list[Note]:
     for i, line in enumerate(lines):
         for m in _NOTE.finditer(line):
             block = _block(lines, i)
-            keys = tuple(
-                k.strip() for _, group in _CITE.findall(block) for k in group.split(",")
-            )
+            keys = tuple(k.strip() for _, group in _CITE.findall(block) for k in group.split(","))
             notes.append(Note(page, i + 1, m.group(1), block, keys))
     return notes
 
