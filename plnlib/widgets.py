@@ -1,6 +1,8 @@
 """ipywidgets front ends: controls -> plnlib core -> charts. No logic of their own.
 
 Errors a user can cause are shown as a plain message in the widget, never a traceback.
+Any other error is a bug in plnlib: the crash guard saves the details to a file in the
+temporary folder (:mod:`plnlib.io.crashes`) and the widget says so, with where to report it.
 """
 
 from __future__ import annotations
@@ -16,8 +18,9 @@ from plnlib.charts.checklists import section_chart
 from plnlib.checklists import Checklist
 from plnlib.checklists.scoring import person_score, prepare_answers, priorities
 from plnlib.errors import PlnError
+from plnlib.io.crashes import crash_message, save_crash_report
 
-__all__ = ["SelfAssessment"]
+__all__ = ["SelfAssessment", "crash_html"]
 
 
 class SelfAssessment(w.VBox):
@@ -86,3 +89,12 @@ class SelfAssessment(w.VBox):
                 )
             except PlnError as err:
                 display(w.HTML(f"<p role='alert'>{html.escape(err.message)}</p>"))
+            except Exception as err:  # the crash guard: a bug in plnlib, never a traceback
+                display(crash_html(err, where="The self-assessment"))
+
+
+def crash_html(error: Exception, *, where: str) -> w.HTML:
+    """Save the crash details to the temporary folder; the short message as a widget."""
+    path = save_crash_report(error, where=where)
+    text = html.escape(crash_message(error, path, where=where)).replace("\n", "<br>")
+    return w.HTML(f"<p role='alert' class='pln-crash'>{text}</p>")
