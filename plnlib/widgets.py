@@ -13,7 +13,6 @@ import ipywidgets as w
 import pandas as pd
 from IPython.display import display
 
-from plnlib.charts.base import register_renderer
 from plnlib.charts.checklists import section_chart
 from plnlib.checklists import Checklist
 from plnlib.checklists.scoring import person_score, prepare_answers, priorities
@@ -33,7 +32,6 @@ class SelfAssessment(w.VBox):
     """
 
     def __init__(self, checklist: Checklist) -> None:
-        register_renderer()
         self.checklist = checklist
         scale = checklist.scale
         self._options = [(p.label, float(p.value)) for p in scale.points] + [

@@ -4,9 +4,12 @@ The book serves vega, vega-lite, vega-embed and the Jupyter widget manager from
 its own ``vendor/`` folder (copied from ``plnlib/web/assets`` through
 ``html_extra_path``). This module
 
-- renders altair output (the ``application/vnd.vegalite.v*+json`` mime type)
-  as a figure with a caption, a text description and a table alternative, and
-  loads the local vega scripts only on the pages that hold a chart;
+- renders altair output (the ``application/vnd.vegalite.v*+json`` mime type, the
+  only copy of a chart that notebooks store) as a figure with a caption, a text
+  description and a table alternative, and loads the local vega scripts only on
+  the pages that hold a chart;
+- adds the ``pln-checklist`` directive (a fillable checklist made from its YAML;
+  the page is rebuilt when that YAML changes);
 - is a Sphinx extension (``plnlib.web.sphinx`` in ``_config.yml``).
 """
 
@@ -25,7 +28,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 from plnlib.web.page import chart_figure_html
 
-__all__ = ["VegaLiteRenderer", "setup"]
+__all__ = ["ChecklistDirective", "VegaLiteRenderer", "content_files", "setup"]
 
 VEGALITE_MIMES = ("application/vnd.vegalite.v6+json", "application/vnd.vegalite.v5+json")
 # Paths are relative to the built site's _static/ folder (Sphinx prefixes "_static/").
@@ -66,6 +69,15 @@ def _add_asset_paths(app: Sphinx, config: Any) -> None:
     config.html_static_path = [*config.html_static_path, str(_ASSETS / "static")]
 
 
+def content_files(checklist_id: str) -> list[Path]:
+    """The content files a checklist's page is made from (its YAML and the shared files)."""
+    from plnlib.io import content
+
+    folder = Path(content.CONTENT_DIR)
+    names = (f"{checklist_id}.yaml", "scales.yaml", "chapters.yaml", "checklist.schema.json")
+    return [folder / name for name in names]
+
+
 class ChecklistDirective(SphinxDirective):
     """``{pln-checklist} ID``: the fillable checklist, generated from its YAML."""
 
@@ -77,6 +89,9 @@ class ChecklistDirective(SphinxDirective):
         from plnlib.io.content import load_chapters, load_checklist
         from plnlib.web.worksheets import checklist_form_html
 
+        # Rebuild this page when its YAML (or the shared scales, chapters, schema) changes.
+        for path in content_files(self.arguments[0]):
+            self.env.note_dependency(str(path))
         try:
             checklist = load_checklist(self.arguments[0])
         except PlnError as err:
