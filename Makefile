@@ -57,7 +57,7 @@ unit: $(DEV_STAMP)
 NBVAL := --nbval --nbval-sanitize-with tests/notebooks/sanitize.cfg book/tools
 
 notebooks: $(DEV_STAMP)
-	$(BIN)/pytest -q $(NBVAL)
+	$(BIN)/pytest -q $(NBVAL) tests/notebooks
 
 # Re-run every tool notebook and store its outputs: what nbval compares against.
 # Run it after changing a checklist, a sample or plnlib's output, and commit the notebooks.
