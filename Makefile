@@ -32,7 +32,11 @@ $(DEV_STAMP): requirements-dev.txt $(BOOK_STAMP)
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	@touch $@
 
+# The notebook execution cache keys on a notebook's own code only: scripts/notebook_cache.py
+# empties it when plnlib's code or content changed, so the tool pages show current results
+# (the Sphinx extension makes those pages depend on the same files).
 book: $(BOOK_STAMP)
+	@$(BIN)/python scripts/notebook_cache.py
 	$(BIN)/jupyter-book build . --warningiserror --keep-going
 	@echo "Open _build/html/index.html in a browser, or run: make serve"
 

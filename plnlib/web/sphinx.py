@@ -9,7 +9,8 @@ its own ``vendor/`` folder (copied from ``plnlib/web/assets`` through
   description and a table alternative, and loads the local vega scripts only on
   the pages that hold a chart;
 - adds the ``pln-checklist`` directive (a fillable checklist made from its YAML;
-  the page is rebuilt when that YAML changes);
+  the page is rebuilt when that YAML changes), and makes the tool notebooks'
+  pages depend on plnlib's code and content;
 - is a Sphinx extension (``plnlib.web.sphinx`` in ``_config.yml``).
 """
 
@@ -28,7 +29,13 @@ if TYPE_CHECKING:  # pragma: no cover
 
 from plnlib.web.page import chart_figure_html
 
-__all__ = ["ChecklistDirective", "VegaLiteRenderer", "content_files", "setup"]
+__all__ = [
+    "ChecklistDirective",
+    "VegaLiteRenderer",
+    "content_files",
+    "notebook_inputs",
+    "setup",
+]
 
 VEGALITE_MIMES = ("application/vnd.vegalite.v6+json", "application/vnd.vegalite.v5+json")
 # Paths are relative to the built site's _static/ folder (Sphinx prefixes "_static/").
@@ -113,6 +120,32 @@ class ChecklistDirective(SphinxDirective):
         return [nodes.raw("", html_out, format="html")]
 
 
+_PLNLIB = Path(__file__).resolve().parents[1]
+_INPUT_SUFFIXES = {".py", ".yaml", ".json", ".csv"}
+
+
+def notebook_inputs() -> list[Path]:
+    """What a tool notebook's results depend on besides its own code: plnlib's code and content.
+
+    The execution cache only looks at a notebook's code cells; ``make book`` empties it
+    when one of these files changes, and :func:`_notebook_dependencies` makes Sphinx
+    read the notebook pages again.
+    """
+    return sorted(
+        p
+        for p in _PLNLIB.rglob("*")
+        if p.suffix in _INPUT_SUFFIXES
+        and not {"assets", "__pycache__"} & set(p.relative_to(_PLNLIB).parts)
+    )
+
+
+def _notebook_dependencies(app: Sphinx, doctree: nodes.document) -> None:
+    """A tool notebook's page is rebuilt when plnlib's code or content changes."""
+    if str(app.env.doc2path(app.env.docname)).endswith(".ipynb"):
+        for path in notebook_inputs():
+            app.env.note_dependency(str(path))
+
+
 def _summary_lead(app: Sphinx, doctree: nodes.document) -> None:
     """Show the front-matter ``summary`` as the page's lead paragraph."""
     summary = app.env.metadata.get(app.env.docname, {}).get("summary")
@@ -158,6 +191,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", _write_worksheets)
     app.connect("config-inited", _add_asset_paths)
     app.connect("doctree-read", _summary_lead)
+    app.connect("doctree-read", _notebook_dependencies)
     app.connect("html-page-context", _page_extras)
     app.add_directive("pln-checklist", ChecklistDirective)
     app.add_css_file("pln.css")

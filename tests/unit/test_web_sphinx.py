@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import os
 import shutil
@@ -103,3 +104,30 @@ def test_charts_are_drawn_from_the_vega_lite_bundle_alone():
     assert VegaLiteRenderer.handle_mime(FakeRenderer(), html, inline=False) is None
     priorities = {m for _, m, _ in VegaLiteRenderer.mime_priority_overrides}
     assert priorities == set(VEGALITE_MIMES)
+
+
+def test_tool_notebook_pages_depend_on_plnlib_code_and_content():
+    from plnlib.web.sphinx import notebook_inputs
+
+    names = {p.name for p in notebook_inputs()}
+    assert {"pln-design.yaml", "scales.yaml", "monitoring_answers.csv", "scoring.py"} <= names
+    assert not any("assets" in p.parts or p.suffix == ".pyc" for p in notebook_inputs())
+
+
+def test_the_notebook_cache_is_emptied_only_when_plnlib_changed(tmp_path, monkeypatch):
+    spec = importlib.util.spec_from_file_location(
+        "notebook_cache", Path(__file__).resolve().parents[2] / "scripts" / "notebook_cache.py"
+    )
+    cache = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(cache)
+    monkeypatch.setattr(cache, "CACHE", tmp_path / ".jupyter_cache")
+    monkeypatch.setattr(cache, "STAMP", tmp_path / ".jupyter_cache" / "plnlib-inputs.sha256")
+    monkeypatch.setattr(cache, "inputs_hash", lambda: "hash-1")
+    cache.main()
+    executed = cache.CACHE / "global.db"
+    executed.write_text("cached results")
+    cache.main()
+    assert executed.exists(), "nothing changed: the cache stays"
+    monkeypatch.setattr(cache, "inputs_hash", lambda: "hash-2")
+    cache.main()
+    assert not executed.exists() and cache.STAMP.read_text().strip() == "hash-2"
