@@ -190,6 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     if found is None:
         print(HELP, file=sys.stderr)
         return 1
+    _log(f"the browser tests will use {found}")
     print(found)
     return 0
 
