@@ -129,9 +129,10 @@ def test_the_widget_shows_the_message_instead_of_a_traceback(tmpdir_for_crashes,
     assert "RuntimeError" in saved.read_text(encoding="utf-8")
 
 
-def test_crash_html_carries_the_message():
+def test_crash_html_carries_the_message(tmpdir_for_crashes):
     import plnlib.widgets
 
     box = plnlib.widgets.crash_html(RuntimeError("x"), where="The map")
+    assert len(list(tmpdir_for_crashes.glob("plnlib-crash-*.txt"))) == 1
     assert "This is a bug in plnlib" in box.value and "role='alert'" in box.value
     assert ISSUES_URL.replace("&", "&amp;") in box.value
