@@ -9,12 +9,14 @@ DEV_STAMP  := $(VENV)/.dev-installed
 PORT   ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help book serve test lint format unit notebooks site clean clean-all bench
+.PHONY: help book serve test lint format unit notebooks notebooks-refresh browser clean clean-all bench
 
 help:
 	@echo "make book    build the handbook into _build/html (warnings are errors)"
 	@echo "make serve   serve the built book on http://127.0.0.1:$(PORT)"
 	@echo "make test    lint, unit tests, notebook tests, book build and browser tests"
+	@echo "make notebooks-refresh  re-run the tool notebooks and save their outputs"
+	@echo "             (after changing a checklist or plnlib; the notebook tests compare them)"
 	@echo "make bench   run the performance benchmarks"
 	@echo "make clean   remove the built book (keeps the execution cache and .venv)"
 
@@ -30,7 +32,11 @@ $(DEV_STAMP): requirements-dev.txt $(BOOK_STAMP)
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	@touch $@
 
+# The notebook execution cache keys on a notebook's own code only: scripts/notebook_cache.py
+# empties it when plnlib's code or content changed, so the tool pages show current results
+# (the Sphinx extension makes those pages depend on the same files).
 book: $(BOOK_STAMP)
+	@$(BIN)/python scripts/notebook_cache.py
 	$(BIN)/jupyter-book build . --warningiserror --keep-going
 	@echo "Open _build/html/index.html in a browser, or run: make serve"
 
@@ -43,6 +49,7 @@ lint: $(DEV_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/codespell
+	$(BIN)/python scripts/check_notebooks.py book/tools/*.ipynb
 
 format: $(DEV_STAMP)
 	$(BIN)/ruff check --fix .
@@ -54,11 +61,21 @@ unit: $(DEV_STAMP)
 NBVAL := --nbval --nbval-sanitize-with tests/notebooks/sanitize.cfg book/tools
 
 notebooks: $(DEV_STAMP)
-	$(BIN)/pytest -q $(NBVAL)
+	$(BIN)/pytest -q $(NBVAL) tests/notebooks
 
-# The whole suite: lint, then the -W book build, then every pytest test
-# (unit + doctests, notebooks through nbval, the built site in Chromium).
-test: lint book $(DEV_STAMP)
+# Re-run every tool notebook and store its outputs: what nbval compares against.
+# Run it after changing a checklist, a sample or plnlib's output, and commit the notebooks.
+notebooks-refresh: $(DEV_STAMP)
+	$(BIN)/python scripts/execute_notebooks.py book/tools/*.ipynb
+
+# The Chromium or Chrome the browser tests drive: found, or installed if there is none
+# (Playwright's own, else Debian's as root). Prints one line saying what to run if neither works.
+browser: $(DEV_STAMP)
+	@$(BIN)/python scripts/find_browser.py --install
+
+# The whole suite: lint, a browser for the site tests, the -W book build, then every
+# pytest test (unit + doctests, notebooks through nbval, the built site in Chromium).
+test: lint browser book $(DEV_STAMP)
 	$(BIN)/pytest tests plnlib $(NBVAL)
 
 bench: $(DEV_STAMP)

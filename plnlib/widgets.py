@@ -1,6 +1,8 @@
 """ipywidgets front ends: controls -> plnlib core -> charts. No logic of their own.
 
 Errors a user can cause are shown as a plain message in the widget, never a traceback.
+Any other error is a bug in plnlib: the crash guard saves the details to a file in the
+temporary folder (:mod:`plnlib.io.crashes`) and the widget says so, with where to report it.
 """
 
 from __future__ import annotations
@@ -11,13 +13,13 @@ import ipywidgets as w
 import pandas as pd
 from IPython.display import display
 
-from plnlib.charts.base import register_renderer
 from plnlib.charts.checklists import section_chart
 from plnlib.checklists import Checklist
 from plnlib.checklists.scoring import person_score, prepare_answers, priorities
 from plnlib.errors import PlnError
+from plnlib.io.crashes import crash_message, save_crash_report
 
-__all__ = ["SelfAssessment"]
+__all__ = ["SelfAssessment", "crash_html"]
 
 
 class SelfAssessment(w.VBox):
@@ -30,7 +32,6 @@ class SelfAssessment(w.VBox):
     """
 
     def __init__(self, checklist: Checklist) -> None:
-        register_renderer()
         self.checklist = checklist
         scale = checklist.scale
         self._options = [(p.label, float(p.value)) for p in scale.points] + [
@@ -86,3 +87,12 @@ class SelfAssessment(w.VBox):
                 )
             except PlnError as err:
                 display(w.HTML(f"<p role='alert'>{html.escape(err.message)}</p>"))
+            except Exception as err:  # the crash guard: a bug in plnlib, never a traceback
+                display(crash_html(err, where="The self-assessment"))
+
+
+def crash_html(error: Exception, *, where: str) -> w.HTML:
+    """Save the crash details to the temporary folder; the short message as a widget."""
+    path = save_crash_report(error, where=where)
+    text = html.escape(crash_message(error, path, where=where)).replace("\n", "<br>")
+    return w.HTML(f"<p role='alert' class='pln-crash'>{text}</p>")

@@ -5,7 +5,7 @@ colour-blind-safe palette, tooltips, and a table alternative carried in
 ``usermeta.plnlib`` (rendered under the chart in the book and reports).
 """
 
-from plnlib.charts.base import PALETTE, register_renderer, with_table
+from plnlib.charts.base import PALETTE, register_renderer, use_html_renderer, with_table
 from plnlib.charts.checklists import distribution_chart, section_chart
 from plnlib.charts.monitoring import diverging_chart, group_dot_chart, heatmap_chart, trend_chart
 from plnlib.charts.networks import degree_chart, network_chart, school_matrix_chart
@@ -22,9 +22,11 @@ __all__ = [
     "school_matrix_chart",
     "section_chart",
     "trend_chart",
+    "use_html_renderer",
     "with_table",
 ]
 
-# Importing plnlib.charts makes altair show charts through plnlib's renderer:
-# Vega-Lite JSON (JupyterLab, the book) plus HTML (Colab, classic Jupyter).
+# Importing plnlib.charts makes altair show charts through plnlib's renderer: each
+# chart stored once, as Vega-Lite JSON (JupyterLab, VS Code, the book). In Colab it
+# adds HTML by itself; in classic Jupyter Notebook call use_html_renderer().
 register_renderer()

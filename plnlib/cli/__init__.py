@@ -3,7 +3,10 @@
 Each subcommand lives in its own module and is listed in ``_SUBCOMMANDS``;
 a module exposes ``add_parser(subparsers)`` which sets ``func`` on its parser.
 ``func(args)`` returns an exit status. A :class:`plnlib.PlnError` becomes a
-one-paragraph message on stderr and exit status 2, never a traceback.
+one-paragraph message on stderr and exit status 2, never a traceback. Any other
+exception is a bug in plnlib: the crash guard saves the details to a file in
+the temporary folder (:mod:`plnlib.io.crashes`), prints a short message saying
+where and how to report it, and exits with status 1. Ctrl+C exits with 130.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import sys
 from collections.abc import Sequence
 
 from plnlib.errors import PlnError
+from plnlib.io.crashes import crash_message, save_crash_report
 from plnlib.version import __version__
 
 __all__ = ["main"]
@@ -46,7 +50,22 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
+    """Run the command line; return the exit status (0 done, 1 a bug, 2 a user error)."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _run(args_list)
+    except KeyboardInterrupt:
+        print("plnlib: stopped.", file=sys.stderr)
+        return 130
+    except Exception as err:  # the crash guard: a bug in plnlib, never a traceback
+        command = next((a for a in args_list if not a.startswith("-")), "")
+        where = f"plnlib {command}".strip()
+        path = save_crash_report(err, where=where, argv=args_list)
+        print(crash_message(err, path, where=where), file=sys.stderr)
+        return 1
+
+
+def _run(argv: list[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     func = getattr(args, "func", None)
@@ -66,9 +85,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    except KeyboardInterrupt:
-        print("plnlib: stopped.", file=sys.stderr)
-        return 130
 
 
 if __name__ == "__main__":  # pragma: no cover

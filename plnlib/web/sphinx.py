@@ -4,9 +4,13 @@ The book serves vega, vega-lite, vega-embed and the Jupyter widget manager from
 its own ``vendor/`` folder (copied from ``plnlib/web/assets`` through
 ``html_extra_path``). This module
 
-- renders altair output (the ``application/vnd.vegalite.v*+json`` mime type)
-  as a figure with a caption, a text description and a table alternative, and
-  loads the local vega scripts only on the pages that hold a chart;
+- renders altair output (the ``application/vnd.vegalite.v*+json`` mime type, the
+  only copy of a chart that notebooks store) as a figure with a caption, a text
+  description and a table alternative, and loads the local vega scripts only on
+  the pages that hold a chart;
+- adds the ``pln-checklist`` directive (a fillable checklist made from its YAML;
+  the page is rebuilt when that YAML changes), and makes the tool notebooks'
+  pages depend on plnlib's code and content;
 - is a Sphinx extension (``plnlib.web.sphinx`` in ``_config.yml``).
 """
 
@@ -25,7 +29,13 @@ if TYPE_CHECKING:  # pragma: no cover
 
 from plnlib.web.page import chart_figure_html
 
-__all__ = ["VegaLiteRenderer", "setup"]
+__all__ = [
+    "ChecklistDirective",
+    "VegaLiteRenderer",
+    "content_files",
+    "notebook_inputs",
+    "setup",
+]
 
 VEGALITE_MIMES = ("application/vnd.vegalite.v6+json", "application/vnd.vegalite.v5+json")
 # Paths are relative to the built site's _static/ folder (Sphinx prefixes "_static/").
@@ -66,6 +76,15 @@ def _add_asset_paths(app: Sphinx, config: Any) -> None:
     config.html_static_path = [*config.html_static_path, str(_ASSETS / "static")]
 
 
+def content_files(checklist_id: str) -> list[Path]:
+    """The content files a checklist's page is made from (its YAML and the shared files)."""
+    from plnlib.io import content
+
+    folder = Path(content.CONTENT_DIR)
+    names = (f"{checklist_id}.yaml", "scales.yaml", "chapters.yaml", "checklist.schema.json")
+    return [folder / name for name in names]
+
+
 class ChecklistDirective(SphinxDirective):
     """``{pln-checklist} ID``: the fillable checklist, generated from its YAML."""
 
@@ -77,6 +96,9 @@ class ChecklistDirective(SphinxDirective):
         from plnlib.io.content import load_chapters, load_checklist
         from plnlib.web.worksheets import checklist_form_html
 
+        # Rebuild this page when its YAML (or the shared scales, chapters, schema) changes.
+        for path in content_files(self.arguments[0]):
+            self.env.note_dependency(str(path))
         try:
             checklist = load_checklist(self.arguments[0])
         except PlnError as err:
@@ -96,6 +118,32 @@ class ChecklistDirective(SphinxDirective):
         )
         html_out = printable + checklist_form_html(checklist, chapter_links=links)
         return [nodes.raw("", html_out, format="html")]
+
+
+_PLNLIB = Path(__file__).resolve().parents[1]
+_INPUT_SUFFIXES = {".py", ".yaml", ".json", ".csv"}
+
+
+def notebook_inputs() -> list[Path]:
+    """What a tool notebook's results depend on besides its own code: plnlib's code and content.
+
+    The execution cache only looks at a notebook's code cells; ``make book`` empties it
+    when one of these files changes, and :func:`_notebook_dependencies` makes Sphinx
+    read the notebook pages again.
+    """
+    return sorted(
+        p
+        for p in _PLNLIB.rglob("*")
+        if p.suffix in _INPUT_SUFFIXES
+        and not {"assets", "__pycache__"} & set(p.relative_to(_PLNLIB).parts)
+    )
+
+
+def _notebook_dependencies(app: Sphinx, doctree: nodes.document) -> None:
+    """A tool notebook's page is rebuilt when plnlib's code or content changes."""
+    if str(app.env.doc2path(app.env.docname)).endswith(".ipynb"):
+        for path in notebook_inputs():
+            app.env.note_dependency(str(path))
 
 
 def _summary_lead(app: Sphinx, doctree: nodes.document) -> None:
@@ -143,6 +191,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", _write_worksheets)
     app.connect("config-inited", _add_asset_paths)
     app.connect("doctree-read", _summary_lead)
+    app.connect("doctree-read", _notebook_dependencies)
     app.connect("html-page-context", _page_extras)
     app.add_directive("pln-checklist", ChecklistDirective)
     app.add_css_file("pln.css")

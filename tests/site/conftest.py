@@ -4,12 +4,36 @@ from __future__ import annotations
 
 import functools
 import http.server
+import importlib.util
 import threading
 from pathlib import Path
 
 import pytest
 
-SITE = Path(__file__).resolve().parents[2] / "_build" / "html"
+ROOT = Path(__file__).resolve().parents[2]
+SITE = ROOT / "_build" / "html"
+
+
+def _find_browser_module():
+    spec = importlib.util.spec_from_file_location(
+        "find_browser", ROOT / "scripts" / "find_browser.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def browser_executable() -> str:
+    """The Chromium or Chrome that scripts/find_browser.py finds (make test provides one)."""
+    finder = _find_browser_module()
+    try:
+        found = finder.find()
+    except finder.BrowserNotFound as err:
+        pytest.fail(str(err), pytrace=False)
+    if found is None:
+        pytest.fail(finder.HELP, pytrace=False)
+    return found
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -1,13 +1,14 @@
-"""The built pages in a real browser (Debian's Chromium) with every third-party request blocked."""
+"""The built pages in a real browser (Chromium or Chrome) with every third-party request blocked.
+
+The browser is the one ``scripts/find_browser.py`` finds (fixture ``browser_executable``).
+"""
 
 from __future__ import annotations
 
-import shutil
 from urllib.parse import urlparse
 
 import pytest
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -26,11 +27,11 @@ ALLOWED = {
 
 
 @pytest.fixture(scope="module")
-def browser():
+def browser(browser_executable):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        b = pw.chromium.launch(executable_path=browser_executable, args=ARGS)
         yield b
         b.close()
 
