@@ -22,7 +22,8 @@ def test_chart_figure_keeps_data_out_of_the_markup():
 def test_chart_figure_renders_the_table_alternative():
     spec = {"usermeta": {"plnlib": {"table": [{"a": 1.5, "b": None}], "columns": ["a", "b"]}}}
     out = chart_figure_html(spec)
-    assert "<table>" in out and "<td>1.50</td>" in out and "<td>–</td>" in out
+    assert "<table>" in out and '<td class="num">1.50</td>' in out
+    assert '<td><span class="pln-missing">–</span></td>' in out
 
 
 def test_standalone_page_is_self_contained_and_takes_extra_css():
