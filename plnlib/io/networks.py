@@ -30,7 +30,7 @@ from pathlib import Path
 import pandas as pd
 
 from plnlib.errors import DataError
-from plnlib.io.files import write_csv, write_text_atomic
+from plnlib.io.files import write_output
 from plnlib.io.tables import read_table
 from plnlib.networks import Network, build_network
 from plnlib.networks.clean import column_key, named_column, parse_strength
@@ -406,10 +406,11 @@ def load_network(
 
 
 def write_metrics_csv(path: str | Path, metrics: pd.DataFrame) -> Path:
-    """Write per-person measures as CSV (UTF-8 with BOM), all at once."""
-    return write_csv(path, metrics)
+    """Write per-person measures as CSV with :func:`plnlib.io.files.write_output`."""
+    return write_output(path, metrics, suffixes=(".csv",))
 
 
 def write_report(path: str | Path, html: str) -> Path:
-    """Write an HTML report all at once (a temporary file, then a rename)."""
-    return write_text_atomic(path, html)
+    """Write an HTML report with :func:`plnlib.io.files.write_output` (see also
+    :func:`plnlib.report.networks.write_network_report`)."""
+    return write_output(path, html, suffixes=(".html",))

@@ -198,7 +198,9 @@ def table_html(
     (7, True, True)
     """
     formats = {str(k): v for k, v in (formats or {}).items()}
-    flags = [bool(h) for h in hidden] if hidden is not None and len(hidden) else [False] * len(frame)
+    flags = (
+        [bool(h) for h in hidden] if hidden is not None and len(hidden) else [False] * len(frame)
+    )
     numeric = numeric_columns(frame)
 
     def rows(part: pd.DataFrame, part_flags: Sequence[bool]) -> str:

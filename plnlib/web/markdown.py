@@ -71,7 +71,9 @@ def md_table(
     formats = {str(k): v for k, v in (formats or {}).items()}
     cols = [str(c) for c in frame.columns]
     numeric = numeric_columns(frame)
-    flags = [bool(h) for h in hidden] if hidden is not None and len(hidden) else [False] * len(frame)
+    flags = (
+        [bool(h) for h in hidden] if hidden is not None and len(hidden) else [False] * len(frame)
+    )
     lines = [f"*{md_escape(caption)}*", "", "| " + " | ".join(md_escape(c) for c in cols) + " |"]
     lines.append(
         "|" + "|".join("---:" if k and numeric[k] else "---" for k in range(len(cols))) + "|"

@@ -120,7 +120,8 @@ a { color: #1f5f8b; }
 nav.pln-contents ol { columns: 2; padding-left: 1.2rem; }
 @media (max-width: 40rem) { nav.pln-contents ol { columns: 1; } }
 .pln-part h3 { margin-bottom: 0.2rem; }
-.pln-table-wrap { max-width: 100%; }
+.pln-table-wrap { max-width: 100%; overflow-x: auto; }
+figure.pln-chart .pln-chart-view { display: block; max-width: 100%; overflow-x: auto; }
 .pln-table-wrap td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .pln-table-wrap caption { text-align: left; font-weight: 600; padding: 0.3rem 0; }
 details.pln-all-rows { margin: 0.3rem 0 1rem; }
