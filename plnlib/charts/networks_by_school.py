@@ -129,7 +129,7 @@ def school_matrix_chart(
             f"are shown one by one; the other {total_schools - top} are added up as '{other}'. "
         )
     else:
-        scope = ""
+        scope, other = "", None
     groups = list(counts.index)
     cells = counts.stack().rename("ties").reset_index()
     cells.columns = ["from_school", "to_school", "ties"]
@@ -137,8 +137,11 @@ def school_matrix_chart(
     description = (
         f"Grid of {len(groups)} schools by {len(groups)} schools; each cell counts the {label} "
         f"ties from people in the row's school to people in the column's school. {scope}"
-        f"{within} of {total} ties stay inside a school (the diagonal)."
+        f"{within:,} of {total:,} ties stay inside a school (the diagonal)."
     )
+    # the added-up corner would wash out every other cell: the shading stops below it
+    shade = cells[~((cells["from_school"] == other) & (cells["to_school"] == other))]
+    shade_top = max(int(shade["ties"].max()) if len(shade) else 1, 1)
     step = 56 if len(groups) <= 8 else 30
     enc_x = alt.X(
         "to_school:N", sort=groups, title="Goes to someone in", axis=alt.Axis(labelAngle=-45)
@@ -151,7 +154,9 @@ def school_matrix_chart(
             x=enc_x,
             y=enc_y,
             color=alt.Color(
-                "ties:Q", scale=alt.Scale(scheme="blues"), legend=alt.Legend(title="Ties")
+                "ties:Q",
+                scale=alt.Scale(scheme="blues", domain=[0, shade_top], clamp=True),
+                legend=alt.Legend(title="Ties"),
             ),
             tooltip=[
                 alt.Tooltip("from_school:N", title="From"),
@@ -168,7 +173,7 @@ def school_matrix_chart(
             y=enc_y,
             text="ties:Q",
             color=alt.condition(
-                alt.datum.ties > max(cells["ties"].max(), 1) / 2,
+                alt.datum.ties > shade_top / 2,
                 alt.value("white"),
                 alt.value("black"),
             ),
@@ -217,8 +222,8 @@ def school_ties_chart(
         alt.Chart(data)
         .mark_circle(color=PALETTE[0], opacity=0.7, stroke="#1a1a1a", strokeWidth=0.5)
         .encode(
-            x=alt.X("inside:Q", title="Ties inside the school"),
-            y=alt.Y("across:Q", title="Ties to or from other schools"),
+            x=alt.X("inside:Q", title="Ties inside the school", scale=alt.Scale(zero=False)),
+            y=alt.Y("across:Q", title="Ties to or from other schools", scale=alt.Scale(zero=False)),
             size=alt.Size(
                 "people:Q", legend=alt.Legend(title="People"), scale=alt.Scale(range=[30, 400])
             ),
