@@ -1,8 +1,12 @@
-"""Static HTML pieces shared by the book and the standalone reports.
+"""Whole pages and chart figures, shared by the book and the standalone reports.
 
-- :func:`chart_figure_html`: one chart as a ``<figure>`` with its spec, caption and table.
+- :func:`chart_figure_html`: one chart as a ``<figure>`` with its spec, caption and
+  table (a long table shows its first rows, then "Show all");
+- :func:`report_page`: every report's page: header, synthetic-data banner, contents
+  and parts, built from :mod:`plnlib.web.blocks`;
 - :func:`standalone_page`: a whole self-contained HTML page (scripts and styles
-  inlined, so it renders with no network access and can be emailed).
+  inlined, so it renders with no network access and can be emailed), with the one
+  stylesheet of every report, print styles included.
 """
 
 from __future__ import annotations
