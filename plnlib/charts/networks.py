@@ -331,7 +331,11 @@ def degree_chart(net: Network, *, relation: str | None = None) -> alt.Chart:
         alt.Chart(long)
         .mark_bar()
         .encode(
-            x=alt.X("ties:O", title="Number of colleagues", sort=list(table["ties"])),
+            x=alt.X(
+                "ties:O",
+                title="Number of colleagues",
+                **({} if width == 1 else {"sort": list(table["ties"])}),
+            ),
             y=alt.Y("people:Q", title="People"),
             color=alt.Color(
                 "measure:N", sort=order, scale=alt.Scale(range=list(PALETTE[:2])), legend=None

@@ -144,7 +144,10 @@ def school_matrix_chart(
     shade_top = max(int(shade["ties"].max()) if len(shade) else 1, 1)
     step = 56 if len(groups) <= 8 else 30
     enc_x = alt.X(
-        "to_school:N", sort=groups, title="Goes to someone in", axis=alt.Axis(labelAngle=-45)
+        "to_school:N",
+        sort=groups,
+        title="Goes to someone in",
+        axis=alt.Axis(labelAngle=-30 if step > 30 else -45),
     )
     enc_y = alt.Y("from_school:N", sort=groups, title="Person in")
     heat = (
@@ -155,7 +158,11 @@ def school_matrix_chart(
             y=enc_y,
             color=alt.Color(
                 "ties:Q",
-                scale=alt.Scale(scheme="blues", domain=[0, shade_top], clamp=True),
+                scale=(
+                    alt.Scale(scheme="blues", domain=[0, shade_top], clamp=True)
+                    if other
+                    else alt.Scale(scheme="blues")
+                ),
                 legend=alt.Legend(title="Ties"),
             ),
             tooltip=[
@@ -183,7 +190,7 @@ def school_matrix_chart(
         title=f"Ties between schools: {label}",
         description=description,
         width=alt.Step(step),
-        height=alt.Step(step * 0.65 if step > 30 else step * 0.8),
+        height=alt.Step(36 if step > 30 else 24),
     )
     table = counts.reset_index()
     table.columns = ["from school", *[f"to {g}" for g in groups]]

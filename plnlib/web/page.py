@@ -119,17 +119,14 @@ a { color: #1f5f8b; }
 .pln-skip:focus { left: 1rem; top: 1rem; background: #fff; padding: 0.5rem; }
 .pln-synthetic { background: #fff4d6; border-left: 4px solid #E69F00; padding: 0.5rem 1rem; }
 .pln-meta { color: #444; }
-.pln-hidden, .pln-missing { color: #555; font-style: italic; }
 .pln-more { color: #444; font-size: 0.9rem; }
 nav.pln-contents ol { columns: 2; padding-left: 1.2rem; }
 @media (max-width: 40rem) { nav.pln-contents ol { columns: 1; } }
 .pln-part h3 { margin-bottom: 0.2rem; }
 .pln-table-wrap { max-width: 100%; overflow-x: auto; }
 figure.pln-chart .pln-chart-view { display: block; max-width: 100%; overflow-x: auto; }
-.pln-table-wrap td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .pln-table-wrap caption { text-align: left; font-weight: 600; padding: 0.3rem 0; }
 details.pln-all-rows { margin: 0.3rem 0 1rem; }
-details.pln-all-rows summary { cursor: pointer; color: #1f5f8b; font-weight: 600; }
 .pln-note { border-left: 4px solid #0072B2; background: #eef5fb; padding: 0.5rem 1rem; }
 @media print {
   .pln-skip, .vega-actions, nav.pln-contents, .vega-bindings,
