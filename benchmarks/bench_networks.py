@@ -13,6 +13,12 @@ Exact betweenness dominates: plnlib runs igraph's in one process per processor
 are free; the load printed before the run helps read the figure. networkx takes
 about twenty minutes at district scale.
 
+The whole ``plnlib network`` command is timed too, at district scale (200
+schools): from reading the files to the report and metrics written, with the
+report's size (target under 5 MB) and how long Chromium takes to open it (the
+``load`` event, and the page's height), when Playwright and Chromium are here.
+``--command-only`` runs just that part.
+
 Both sides start from the same tables (people; ties with relation and wave)
 and compute: size, density, reciprocity, components, isolates, in- and
 out-degree, directed normalised betweenness, k-cores, Louvain communities and
@@ -26,7 +32,9 @@ from __future__ import annotations
 import argparse
 import math
 import os
+import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter, defaultdict
 from typing import Any
@@ -35,12 +43,15 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from plnlib.io.networks import load_network
 from plnlib.networks import analyse, build_network
 from plnlib.samples import district_network, sample_network
 
 SMALL_TARGET = 0.2
 LARGE_TARGET = 20.0
 SPEEDUP_TARGET = 5.0
+REPORT_MB_TARGET = 5.0
+CHROMIUM = "/usr/bin/chromium"
 
 
 def _plnlib(nodes: pd.DataFrame, edges: pd.DataFrame) -> Any:
@@ -210,12 +221,89 @@ def _best(func: Any, repeats: int) -> tuple[float, Any]:
     return best, value
 
 
+def _open_in_chromium(page: Any) -> str:
+    """Seconds to Chromium's ``load`` event and the page height, at 1280 and 390 px wide."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return "Playwright is not installed: pip install playwright"
+    if not os.path.exists(CHROMIUM):
+        return f"no Chromium at {CHROMIUM}"
+    out = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        for width in (1280, 390):
+            tab = browser.new_page(viewport={"width": width, "height": 900})
+            start = time.perf_counter()
+            tab.goto(page.resolve().as_uri(), wait_until="load")
+            loaded = time.perf_counter() - start
+            tab.wait_for_function(
+                "document.querySelectorAll('.pln-chart-view svg, .pln-chart-view canvas').length"
+                " >= document.querySelectorAll('.pln-chart-view').length",
+                timeout=60_000,
+            )
+            drawn = time.perf_counter() - start
+            height = tab.evaluate("document.documentElement.scrollHeight")
+            out.append(
+                f"{width} px: load {loaded:.1f} s, charts drawn {drawn:.1f} s, {height:,} px tall"
+            )
+            tab.close()
+        browser.close()
+    return "; ".join(out)
+
+
+def whole_command(people: int, ties: int, schools: int) -> None:
+    """Time ``plnlib network`` on a district written to CSV files, and open its report."""
+    from pathlib import Path
+
+    net = district_network(people, ties, schools=schools)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        nodes, edges = _tables(net)
+        nodes.to_csv(folder / "people.csv", index=False)
+        edges.to_csv(folder / "ties.csv", index=False)
+        print(
+            f"plnlib network, whole command: {people:,} people in {schools} schools, "
+            f"{ties:,} advice ties (CSV files)"
+        )
+        start = time.perf_counter()
+        load_network(folder / "ties.csv", folder / "people.csv")
+        print(f"  reading the files: {time.perf_counter() - start:.1f} s", flush=True)
+        report, metrics = folder / "report.html", folder / "metrics.csv"
+        command = [sys.executable, "-m", "plnlib.cli", "network", str(folder / "ties.csv")]
+        command += ["--nodes", str(folder / "people.csv"), "--metrics", str(metrics)]
+        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else math.nan
+        start = time.perf_counter()
+        done = subprocess.run([*command, "-o", str(report)], capture_output=True, text=True)
+        took = time.perf_counter() - start
+        if done.returncode != 0:
+            print(f"  FAILED (exit {done.returncode}): {done.stderr.strip()[-500:]}")
+            return
+        size = report.stat().st_size / 1_000_000
+        print(
+            f"  whole command (start-up, read, analyse, charts, report, write): {took:.1f} s "
+            f"(load before: {load:.1f})"
+        )
+        print(
+            f"  report: {size:.2f} MB (target < {REPORT_MB_TARGET:.0f} MB); "
+            f"metrics: {metrics.stat().st_size / 1_000_000:.2f} MB"
+        )
+        print(f"  Chromium: {_open_in_chromium(report)}", flush=True)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Measure and print the figures of both sizes."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks networks")
     parser.add_argument("--people", type=int, default=10_000)
     parser.add_argument("--ties", type=int, default=100_000)
+    parser.add_argument("--schools", type=int, default=200)
+    parser.add_argument(
+        "--command-only", action="store_true", help="only time the whole plnlib network command"
+    )
     args = parser.parse_args(argv or [])
+    whole_command(args.people, args.ties, args.schools)
+    if args.command_only:
+        return
 
     nodes, edges = _tables(sample_network())
     t_small, (_, small) = _best(lambda: _plnlib(nodes, edges), 5)

@@ -15,12 +15,24 @@ import numpy as np
 import pandas as pd
 
 from plnlib.charts.base import PALETTE, with_table
+from plnlib.charts.networks_by_school import chart_layer, school_matrix_chart, school_ties_chart
 from plnlib.errors import DataError
 from plnlib.networks import Network, summary
 from plnlib.networks.graph import seeded_igraph
-from plnlib.networks.metrics import require_one_layer
 
-__all__ = ["degree_chart", "layout_positions", "network_chart", "school_matrix_chart"]
+__all__ = [
+    "MAX_ROWS",
+    "degree_chart",
+    "layout_positions",
+    "network_chart",
+    "school_matrix_chart",
+    "school_ties_chart",
+]
+
+#: The most rows a chart of this module puts in a page (altair's own limit is 5,000).
+MAX_ROWS = 5_000
+#: Degrees above this are counted in bins, so the bar chart stays about 30 bars wide.
+_DEGREE_BARS = 40
 
 _ALL = "all relations"
 _GREY = "#8a8a8a"
@@ -36,15 +48,6 @@ def _last_wave(net: Network) -> tuple[Network, str]:
     if len(waves) > 1:
         return net.select(wave=waves[-1]), f" (wave {waves[-1]})"
     return net, f" (wave {waves[0]})" if waves else ""
-
-
-def _one_layer(net: Network, relation: str | None) -> tuple[Network, str]:
-    layer, wave_text = _last_wave(net)
-    if relation is not None or len(layer.relations) > 1:
-        layer = layer.select(relation or layer.relations[0])
-    require_one_layer(layer, "this chart")
-    label = (layer.relations[0] if layer.relations else "ties") + wave_text
-    return layer, label
 
 
 def layout_positions(net: Network, *, seed: int = 1) -> pd.DataFrame:
@@ -124,6 +127,11 @@ def network_chart(
         )
     shown, wave_text = _last_wave(_prepare(net, names))
     relations = list(shown.relations)
+    if len(shown.edges) > MAX_ROWS or len(shown.nodes) * (len(relations) + 1) > MAX_ROWS:
+        raise DataError(
+            f"expected at most {MAX_ROWS:,} ties for a node-link map, found {len(shown.edges):,}",
+            fix="Show the school-by-school matrix instead, or select one relation or school.",
+        )
     default = relation if relation in relations else (relations[0] if relations else _ALL)
     pos = layout_positions(shown, seed=seed).set_index("node")
     people = shown.nodes.set_index("node")
@@ -281,89 +289,6 @@ def network_chart(
     return with_table(chart, table, caption=f"People in the {default} network{wave_text}")
 
 
-def school_matrix_chart(
-    net: Network, *, relation: str | None = None, school: str = "school"
-) -> alt.Chart:
-    """Ties from each school (rows) to each school (columns), as a shaded grid.
-
-    No person is named: only counts of ties between schools.
-
-    Examples
-    --------
-    >>> from plnlib.samples import sample_network
-    >>> spec = school_matrix_chart(sample_network()).to_dict()
-    >>> spec["title"], len(spec["usermeta"]["plnlib"]["table"])
-    ('Ties between schools: advice (wave 2)', 5)
-    """
-    layer, label = _one_layer(net, relation)
-    if school not in layer.nodes.columns:
-        raise DataError(
-            f"expected the people to have a {school!r} column, found {list(layer.nodes.columns)}",
-            fix="Load a nodes file with each person's school.",
-        )
-    of = dict(
-        zip(layer.nodes["node"], layer.nodes[school].fillna("(none)").astype(str), strict=True)
-    )
-    groups = sorted(set(of.values()), key=str.casefold)
-    pairs = layer.edges.drop_duplicates(["source", "target"])
-    counts = pd.crosstab(pairs["source"].map(of), pairs["target"].map(of)).reindex(
-        index=groups, columns=groups, fill_value=0
-    )
-    cells = counts.stack().rename("ties").reset_index()
-    cells.columns = ["from_school", "to_school", "ties"]
-    cells["ties"] = cells["ties"].astype(int)
-    within = int(np.trace(counts.to_numpy()))
-    total = int(counts.to_numpy().sum())
-    description = (
-        f"Grid of {len(groups)} schools by {len(groups)} schools; each cell counts the {label} "
-        f"ties from people in the row's school to people in the column's school. {within} of "
-        f"{total} ties stay inside a school (the diagonal)."
-    )
-    enc_x = alt.X(
-        "to_school:N", sort=groups, title="Goes to someone in", axis=alt.Axis(labelAngle=-30)
-    )
-    enc_y = alt.Y("from_school:N", sort=groups, title="Person in")
-    heat = (
-        alt.Chart(cells)
-        .mark_rect()
-        .encode(
-            x=enc_x,
-            y=enc_y,
-            color=alt.Color(
-                "ties:Q", scale=alt.Scale(scheme="blues"), legend=alt.Legend(title="Ties")
-            ),
-            tooltip=[
-                alt.Tooltip("from_school:N", title="From"),
-                alt.Tooltip("to_school:N", title="To"),
-                alt.Tooltip("ties:Q", title="Ties"),
-            ],
-        )
-    )
-    text = (
-        alt.Chart(cells)
-        .mark_text(fontSize=12)
-        .encode(
-            x=enc_x,
-            y=enc_y,
-            text="ties:Q",
-            color=alt.condition(
-                alt.datum.ties > max(cells["ties"].max(), 1) / 2,
-                alt.value("white"),
-                alt.value("black"),
-            ),
-        )
-    )
-    chart = alt.layer(heat, text).properties(
-        title=f"Ties between schools: {label}",
-        description=description,
-        width=alt.Step(56),
-        height=alt.Step(36),
-    )
-    table = counts.reset_index().rename(columns={"source": "from school"})
-    table.columns = ["from school", *[f"to {g}" for g in groups]]
-    return with_table(chart, table, caption=f"Ties from each school (rows) to each school, {label}")
-
-
 def degree_chart(net: Network, *, relation: str | None = None) -> alt.Chart:
     """How many people have each in-degree and each out-degree (two bar charts side by side).
 
@@ -374,15 +299,19 @@ def degree_chart(net: Network, *, relation: str | None = None) -> alt.Chart:
     >>> spec["title"], spec["usermeta"]["plnlib"]["columns"]
     ('How many colleagues: advice (wave 2)', ['ties', 'people: come to them', 'people: they go to'])
     """
-    layer, label = _one_layer(net, relation)
+    layer, label = chart_layer(net, relation)
     n = len(layer.nodes)
     arcs = layer.arcs
     indeg = np.bincount(arcs[:, 1], minlength=n)
     outdeg = np.bincount(arcs[:, 0], minlength=n)
     top = int(max(indeg.max(initial=0), outdeg.max(initial=0)))
-    table = pd.DataFrame({"ties": np.arange(top + 1)})
-    table["people: come to them"] = np.bincount(indeg, minlength=top + 1)
-    table["people: they go to"] = np.bincount(outdeg, minlength=top + 1)
+    width = 1 if top <= _DEGREE_BARS else math.ceil((top + 1) / 30)
+    bins = np.arange(0, top + 1, width)
+    table = pd.DataFrame(
+        {"ties": bins if width == 1 else [f"{b}–{min(b + width - 1, top)}" for b in bins]}
+    )
+    table["people: come to them"] = np.bincount(indeg // width, minlength=len(bins))
+    table["people: they go to"] = np.bincount(outdeg // width, minlength=len(bins))
     order = ["colleagues who come to them (in-degree)", "colleagues they go to (out-degree)"]
     long = table.melt("ties", var_name="measure", value_name="people")
     long["measure"] = long["measure"].map(
@@ -402,7 +331,11 @@ def degree_chart(net: Network, *, relation: str | None = None) -> alt.Chart:
         alt.Chart(long)
         .mark_bar()
         .encode(
-            x=alt.X("ties:O", title="Number of colleagues"),
+            x=alt.X(
+                "ties:O",
+                title="Number of colleagues",
+                **({} if width == 1 else {"sort": list(table["ties"])}),
+            ),
             y=alt.Y("people:Q", title="People"),
             color=alt.Color(
                 "measure:N", sort=order, scale=alt.Scale(range=list(PALETTE[:2])), legend=None
@@ -423,7 +356,7 @@ def degree_chart(net: Network, *, relation: str | None = None) -> alt.Chart:
         .properties(
             title=f"How many colleagues: {label}",
             description=description,
-            width=max(220, 16 * (top + 1)),
+            width=max(220, 16 * len(bins)),
             height=160,
         )
     )

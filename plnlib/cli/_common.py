@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from plnlib.errors import DataError
+from plnlib.io.files import check_output
 from plnlib.privacy import DEFAULT_MIN_GROUP, FLOOR_MIN_GROUP
 
 __all__ = ["add_min_group", "check_suffix"]
@@ -22,7 +22,9 @@ def add_min_group(parser: argparse.ArgumentParser) -> None:
 
 
 def check_suffix(path: Path, allowed: tuple[str, ...], *, option: str = "-o/--output") -> str:
-    """The file's suffix if it is one of ``allowed``, else a DataError naming the option.
+    """Check an output path before any work (ending and folder); return its suffix.
+
+    The same check as :func:`plnlib.io.files.check_output`, naming the option.
 
     Examples
     --------
@@ -33,11 +35,4 @@ def check_suffix(path: Path, allowed: tuple[str, ...], *, option: str = "-o/--ou
     ...
     plnlib.errors.DataError: --csv: expected a file name ending in .csv, found 'scores.txt'. ...
     """
-    suffix = path.suffix.lower()
-    if suffix not in allowed:
-        raise DataError(
-            f"expected a file name ending in {' or '.join(allowed)}, found '{path.name}'",
-            where=option,
-            fix=f"Name the file like results{allowed[0]}.",
-        )
-    return suffix
+    return check_output(path, allowed, option=option)

@@ -13,14 +13,9 @@ import argparse
 from pathlib import Path
 
 from plnlib.cli._common import check_suffix
-from plnlib.io.networks import (
-    FORMATS,
-    load_network,
-    write_metrics_csv,
-    write_report,
-)
+from plnlib.io.networks import FORMATS, load_network
 from plnlib.networks import analyse
-from plnlib.report.networks import network_report_html
+from plnlib.report.networks import write_network_report
 from plnlib.samples import is_sample, sample_path
 
 __all__ = ["add_parser"]
@@ -108,8 +103,10 @@ def _network(args: argparse.Namespace) -> int:
     shown = net if args.names else net.pseudonymise(key=args.key)
     result = analyse(shown, relation=args.relation, wave=args.wave)
     sources = Path(edges).name + (f" and {Path(nodes).name}" if nodes else "")
-    page = network_report_html(
+    write_network_report(
+        args.output,
         shown,
+        metrics=args.metrics,
         analysis=result,
         names=args.names,
         key=args.key,
@@ -117,16 +114,12 @@ def _network(args: argparse.Namespace) -> int:
         title=args.title,
         source=sources,
     )
-    metrics = result.metrics_frame() if args.metrics is not None else None
-    write_report(args.output, page)
-    if metrics is not None:
-        write_metrics_csv(args.metrics, metrics)
     layer = f"{result.summary.ties} {result.relation} ties" + (
         f" in wave {result.wave}" if result.wave else ""
     )
     print(f"wrote {args.output} ({result.summary.people} people, {layer})")
-    if metrics is not None:
-        print(f"wrote {args.metrics} ({len(metrics)} people)")
+    if args.metrics is not None:
+        print(f"wrote {args.metrics} ({len(result.people)} people)")
     for issue in net.report.issues:
         print(f"note: {issue.kind}: {max(len(issue.rows), 1)} row(s), {issue.action}")
     if synthetic:

@@ -9,15 +9,10 @@ from pathlib import Path
 from plnlib.cli._common import add_min_group, check_suffix
 from plnlib.errors import DataError
 from plnlib.io.content import load_checklist
-from plnlib.io.files import write_csv, write_text_atomic
 from plnlib.io.responses import read_responses
 from plnlib.io.tables import read_table
 from plnlib.monitoring import monitor, prepare_monitoring
-from plnlib.report.monitoring import (
-    monitoring_numbers,
-    monitoring_report_html,
-    monitoring_report_markdown,
-)
+from plnlib.report.monitoring import write_monitoring_report
 
 __all__ = ["add_parser"]
 
@@ -79,22 +74,11 @@ def _format(args: argparse.Namespace) -> str:
     return args.format or implied or "html"
 
 
-def _check_folders(*paths: Path | None) -> None:
-    """Fail before anything is written if an output folder is missing."""
-    for path in paths:
-        if path is not None and not (path.parent if str(path.parent) else Path(".")).is_dir():
-            raise DataError(
-                "expected an existing folder to write into, found none",
-                where=str(path.parent),
-                fix="Create the folder first, or choose another output path.",
-            )
-
-
 def _report(args: argparse.Namespace) -> int:
     fmt = _format(args)
+    check_suffix(args.output, ())  # the ending was checked with the format: the folder here
     if args.csv is not None:
         check_suffix(args.csv, (".csv",), option="--csv")
-    _check_folders(args.output, args.csv)
     checklist = load_checklist(args.id)
     where = args.responses.name
     raw = read_responses(args.responses, checklist)
@@ -112,20 +96,15 @@ def _report(args: argparse.Namespace) -> int:
         min_group=args.min_group,
         rosters_where=args.rosters.name if args.rosters is not None else "rosters",
     )
-    # everything is computed before anything is written
-    if fmt == "html":
-        text = monitoring_report_html(result, checklist, title=args.title, source=where)
-    else:
-        text = monitoring_report_markdown(result, checklist, title=args.title, source=where)
-    numbers = monitoring_numbers(result) if args.csv is not None else None
-    write_text_atomic(args.output, text)
-    if numbers is not None:
-        write_csv(args.csv, numbers)
-    size = len(text.encode("utf-8")) / 1_000_000
+    # everything is made before anything is written, and each file is written whole
+    write_monitoring_report(
+        args.output, result, checklist, numbers=args.csv, title=args.title, source=where, fmt=fmt
+    )
+    size = args.output.stat().st_size / 1_000_000
     waves = f", waves {', '.join(map(str, result.waves))}" if result.waves else ""
     print(f"wrote the report to {args.output} ({size:.1f} MB{waves})")
     if args.csv is not None:
-        print(f"wrote {len(numbers)} rows of numbers to {args.csv}")
+        print(f"wrote every number of the report to {args.csv}")
     if result.synthetic:
         print("note: the data are marked synthetic; the report says so")
     if result.warnings:

@@ -27,7 +27,7 @@ import pandas as pd
 from plnlib.checklists import Checklist
 from plnlib.checklists.forms import item_id_of
 from plnlib.errors import DataError
-from plnlib.io.files import write_text_atomic
+from plnlib.io.files import write_output
 from plnlib.io.tables import read_table
 
 __all__ = [
@@ -157,7 +157,7 @@ def save_person_json(
         "respondent": respondent,
         "answers": clean,
     }
-    return write_text_atomic(path, json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+    return write_output(path, json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
 
 
 def load_person_json(path: str | Path) -> tuple[str, str, dict[str, Any]]:

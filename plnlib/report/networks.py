@@ -2,63 +2,64 @@
 
 People are shown as pseudonymous codes unless ``names=True``. The page holds
 its charts' scripts, so it opens offline and can be emailed; every text that
-comes from the data is escaped.
+comes from the data is escaped. It is built from the shared page pieces
+(:mod:`plnlib.web.blocks`, :func:`plnlib.web.page.report_page`) and stays
+light at district scale: the node-link map only up to :data:`MAP_PEOPLE`
+people, the school grid for the most linked schools, long tables as their
+first rows with the rest behind "Show all" (or in the metrics file).
 """
 
 from __future__ import annotations
 
-import html
 import math
-from collections.abc import Sequence
+from pathlib import Path
 
-import numpy as np
-import pandas as pd
-
-from plnlib.charts.networks import degree_chart, network_chart, school_matrix_chart
+from plnlib.charts.networks import (
+    MAX_ROWS,
+    degree_chart,
+    network_chart,
+    school_matrix_chart,
+    school_ties_chart,
+)
+from plnlib.io.files import check_output, write_output
 from plnlib.networks import Network, NetworkAnalysis, analyse
-from plnlib.web.page import chart_figure_html, standalone_page
+from plnlib.web.blocks import (
+    ALL_ROWS_LIMIT,
+    Part,
+    bullets_html,
+    escape,
+    paragraphs_html,
+    table_html,
+)
+from plnlib.web.page import chart_figure_html, report_page
 
-__all__ = ["network_report_html"]
+__all__ = ["MAP_PEOPLE", "network_report_html", "write_network_report"]
 
-_MAP_LIMIT = 400  # people; above this the node-link map is left out
+#: The most people drawn in the node-link map; above this the school views stand in.
+MAP_PEOPLE = 400
 _PEOPLE_SHOWN = 25
+_POINTS_SHOWN = 10
+_SCHOOLS_SHOWN = 20
+_METRICS = (
+    "Every person's measures are in the metrics file (plnlib network ... --metrics FILE.csv)."
+)
 
 
-def _e(value: object) -> str:
-    return html.escape(str(value))
+def _measure(value: object) -> str:
+    """A measure's value: whole numbers with thousands separators, shares with three decimals."""
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:.3f}" if abs(value) < 1 else f"{value:,.2f}"
+    return f"{int(value):,}" if isinstance(value, (int, float)) else str(value)
 
 
-def _cell(value: object) -> str:
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    if isinstance(value, (bool, np.bool_)):
-        return "yes" if value else "no"
-    if isinstance(value, float):
-        return f"{value:.3f}" if abs(value) < 1 else f"{value:.2f}"
-    return _e(value)
-
-
-def _table(frame: pd.DataFrame, caption: str, columns: Sequence[str] | None = None) -> str:
-    cols = list(columns) if columns is not None else [str(c) for c in frame.columns]
-    head = "".join(f'<th scope="col">{_e(c.replace("_", " "))}</th>' for c in cols)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{_cell(v)}</td>" for v in row) + "</tr>"
-        for row in frame[cols].itertuples(index=False)
-    )
-    return (
-        f'<div class="pln-table-wrap"><table><caption>{_e(caption)}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
-    )
-
-
-def _section(anchor: str, title: str, body: str) -> str:
-    return f'<section aria-labelledby="{anchor}"><h2 id="{anchor}">{_e(title)}</h2>{body}</section>'
+def _figure(chart: object) -> str:
+    # the chart builders are validated against the Vega-Lite schema in the tests
+    return chart_figure_html(chart.to_dict(validate=False))  # type: ignore[attr-defined]
 
 
 def _glance(result: NetworkAnalysis) -> str:
-    parts = [
-        _table(result.summary.to_frame(), "The whole network", ["measure", "value", "meaning"])
-    ]
+    frame = result.summary.to_frame()[["measure", "value", "meaning"]]
+    parts = [table_html(frame, "The whole network", formats={"value": _measure})]
     facts = []
     if result.ei is not None and not math.isnan(result.ei.index):
         facts.append(
@@ -90,18 +91,24 @@ def _glance(result: NetworkAnalysis) -> str:
             f"From wave {c.before} to wave {c.after}: {c.kept} ties kept, {c.gained} gained, "
             f"{c.lost} lost (stability {c.stability:.2f})."
         )
-    if facts:
-        parts.append("<ul>" + "".join(f"<li>{_e(f)}</li>" for f in facts) + "</ul>")
-    return "".join(parts)
+    return "".join(parts) + bullets_html(facts)
 
 
 def _answers(result: NetworkAnalysis) -> str:
     out = []
     for i, answer in enumerate(result.answers, start=1):
-        points = "".join(f"<li>{_e(p)}</li>" for p in answer.points)
+        points = list(answer.points)
+        shown = bullets_html(points[:_POINTS_SHOWN])
+        if len(points) > _POINTS_SHOWN:
+            listed = points[:ALL_ROWS_LIMIT]
+            more = len(points) - len(listed)
+            rest = paragraphs_html([f"... and {more:,} more like these."]) if more else ""
+            shown += (
+                f'<details class="pln-all-rows"><summary>Show {len(listed):,} of {len(points):,} '
+                f"points</summary>{bullets_html(listed)}{rest}</details>"
+            )
         out.append(
-            f'<h3 id="q{i}">{_e(answer.question)}</h3><p>{_e(answer.answer)}</p>'
-            + (f"<ul>{points}</ul>" if points else "")
+            f'<h3 id="q{i}">{escape(answer.question)}</h3><p>{escape(answer.answer)}</p>{shown}'
         )
     return "".join(out)
 
@@ -109,17 +116,24 @@ def _answers(result: NetworkAnalysis) -> str:
 def _charts(net: Network, result: NetworkAnalysis, names: bool) -> str:
     figures = []
     shown = net.select(wave=result.wave) if result.wave else net
-    if len(net.nodes) <= _MAP_LIMIT:
-        chart = network_chart(shown, names=names, relation=result.relation, max_people=_MAP_LIMIT)
-        figures.append(chart_figure_html(chart.to_dict()))
+    people, ties = len(net.nodes), len(shown.edges)
+    if people <= MAP_PEOPLE and ties <= MAX_ROWS:
+        chart = network_chart(shown, names=names, relation=result.relation, max_people=MAP_PEOPLE)
+        figures.append(_figure(chart))
     else:
         figures.append(
-            f"<p>The node-link map is left out: {len(net.nodes)} people are too many to draw "
-            "legibly. The school-by-school grid below shows the same ties by school.</p>"
+            paragraphs_html(
+                [
+                    f"The node-link map is left out: {people:,} people and {ties:,} ties are "
+                    "too many to draw legibly. The school views below show the same ties by "
+                    "school."
+                ]
+            )
         )
     if "school" in result.layer.nodes.columns:
-        figures.append(chart_figure_html(school_matrix_chart(result.layer).to_dict()))
-    figures.append(chart_figure_html(degree_chart(result.layer).to_dict()))
+        figures.append(_figure(school_matrix_chart(result.layer)))
+        figures.append(_figure(school_ties_chart(result.layer)))
+    figures.append(_figure(degree_chart(result.layer)))
     return "".join(figures)
 
 
@@ -140,27 +154,42 @@ def _people(result: NetworkAnalysis, names: bool) -> str:
         )
         if c in result.people.columns
     ]
-    top = result.people.sort_values(["in_degree", "betweenness"], ascending=False)
-    top = top.head(_PEOPLE_SHOWN).rename(columns={"node": "name" if names else "code"})
-    cols = ["name" if names else "code", *cols[1:]]
+    everyone = result.people.sort_values(["in_degree", "betweenness"], ascending=False)
+    everyone = everyone[cols].rename(columns={c: c.replace("_", " ") for c in cols})
+    everyone = everyone.rename(columns={"node": "name" if names else "code"})
     text = (
-        f"<p>The {min(_PEOPLE_SHOWN, len(top))} people most colleagues come to, out of "
-        f"{len(result.people)}. <em>In degree</em>: colleagues who come to them; <em>out "
+        f"<p>The {min(_PEOPLE_SHOWN, len(everyone))} people most colleagues come to, out of "
+        f"{len(result.people):,}. <em>In degree</em>: colleagues who come to them; <em>out "
         "degree</em>: colleagues they go to; <em>betweenness</em>: share of shortest paths "
         "between two others that run through them; <em>across schools</em>: Gould-Fernandez "
         "brokerage that crosses a school boundary.</p>"
     )
-    parts = [text, _table(top, "People most sought out", cols)]
+    table = table_html(
+        everyone,
+        "People most sought out",
+        formats={"betweenness": "{:.4f}"},
+        limit=_PEOPLE_SHOWN,
+        elsewhere=_METRICS,
+    )
+    parts = [text, table]
     if "across_schools" in result.people.columns and "school" in result.people.columns:
         roles = ["coordinator", "itinerant", "representative", "gatekeeper", "liaison"]
-        by_school = result.people.groupby("school", sort=True)[roles].sum().reset_index()
+        by_school = result.people.groupby("school", sort=True)[roles].sum()
+        by_school = by_school.assign(total=by_school.sum(axis=1))
+        by_school = by_school.sort_values("total", ascending=False, kind="stable").reset_index()
         parts.append(
             "<p>Brokerage roles summed by school (Gould and Fernandez): coordinators link "
             "colleagues within their school, gatekeepers let outside requests in, "
             "representatives carry their school's requests out, itinerants and liaisons link "
             "people of other schools.</p>"
         )
-        parts.append(_table(by_school, "Brokerage roles by school", ["school", *roles]))
+        parts.append(
+            table_html(
+                by_school[["school", *roles, "total"]],
+                "Brokerage roles by school, most first",
+                limit=_SCHOOLS_SHOWN,
+            )
+        )
     return "".join(parts)
 
 
@@ -174,7 +203,7 @@ def _checks(net: Network, names: bool) -> str:
     return (
         "<p>Found while reading the data, with the rows of the tie file they are on "
         "(the header is row 1). Nothing was dropped without being listed here.</p>"
-        + _table(issues, "What was found and done", cols)
+        + table_html(issues[cols], "What was found and done", limit=_SCHOOLS_SHOWN)
     )
 
 
@@ -194,15 +223,15 @@ def _methods(result: NetworkAnalysis, names: bool, key_given: bool) -> str:
         )
     )
     return (
-        f"<p>The analysis covers the <strong>{_e(result.relation)}</strong> relation"
-        + (f" in wave {_e(result.wave)}" if result.wave else "")
+        f"<p>The analysis covers the <strong>{escape(result.relation)}</strong> relation"
+        + (f" in wave {escape(result.wave)}" if result.wave else "")
         + ". A tie from A to B means A goes to B. Ties are counted, not weighted; the map's "
         "slider hides weaker ties. Measures are computed with python-igraph and checked against "
         "networkx in plnlib's tests: betweenness is directed and normalised by (n-1)(n-2); "
         "k-cores, communities (Louvain, seeded) and ego networks ignore direction; the E-I "
         "index is Krackhardt and Stern's; brokerage roles are Gould and Fernandez's, counting "
         "open two-paths.</p>"
-        f"<p>{_e(people)}</p><p>This report was made on your computer by plnlib. Nothing was "
+        f"<p>{escape(people)}</p><p>This report was made on your computer by plnlib. Nothing was "
         "sent anywhere, and nothing was written except this file (and a metrics file if you "
         "asked for one).</p>"
     )
@@ -251,35 +280,65 @@ def network_report_html(
     result = analysis
     if result is None or (not names and not result.layer.pseudonymised):
         result = analyse(shown, relation=relation, wave=wave)
-    intro = (
-        f"<header><h1>{_e(title)}</h1><p>{len(net.nodes):,} people, "
-        f"{result.summary.ties:,} {_e(result.relation)} ties"
-        + (f" in wave {_e(result.wave)}" if result.wave else "")
-        + (f". Data: {_e(source)}" if source else "")
-        + ".</p></header>"
-    )
-    if synthetic:
-        intro += (
-            '<p class="pln-synthetic" role="note"><strong>Synthetic data.</strong> This report '
-            "was made from invented sample data: no real school or person is described.</p>"
+    facts = [
+        f"{len(net.nodes):,} people",
+        f"{result.summary.ties:,} {result.relation} ties"
+        + (f" in wave {result.wave}" if result.wave else ""),
+    ]
+    if source:
+        facts.append(f"Data: {source}")
+    parts = [
+        Part("glance", "At a glance", _glance(result)),
+        Part("questions", "The PLN questions", _answers(result)),
+        Part("charts", "Charts", _charts(shown, result, names)),
+        Part("people", "People and brokerage", _people(result, names)),
+        Part("checks", "Data checks", _checks(shown, names)),
+        Part("methods", "Methods and privacy", _methods(result, names, key is not None)),
+    ]
+    return report_page(title, parts, facts=facts, synthetic=synthetic)
+
+
+def write_network_report(
+    path: str | Path,
+    net: Network,
+    *,
+    metrics: str | Path | None = None,
+    analysis: NetworkAnalysis | None = None,
+    **options: object,
+) -> Path:
+    """Write the report (``.html``) and optionally the per-person measures (``.csv``).
+
+    ``options`` are those of :func:`network_report_html`. Both paths are
+    checked before anything is made; each file is written whole or not at
+    all (:func:`plnlib.io.files.write_output`). Returns the report's path.
+
+    Raises
+    ------
+    DataError
+        For a name that is not .html (or .csv for ``metrics``), or a folder that does not exist.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from plnlib.samples import sample_network
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "network.html"
+    >>> write_network_report(out, sample_network(), synthetic=True).stat().st_size > 10_000
+    True
+    """
+    check_output(path, (".html",), option="-o/--output")
+    if metrics is not None:
+        check_output(metrics, (".csv",), option="--metrics")
+    names = bool(options.get("names", False))
+    if analysis is None and metrics is not None:
+        shown = net if names else net.pseudonymise(key=options.get("key"))  # type: ignore[arg-type]
+        analysis = analyse(
+            shown,
+            relation=options.get("relation"),
+            wave=options.get("wave"),  # type: ignore[arg-type]
         )
-    nav = (
-        '<nav aria-label="Contents"><ul>'
-        '<li><a href="#glance">At a glance</a></li>'
-        '<li><a href="#questions">The PLN questions</a></li>'
-        '<li><a href="#charts">Charts</a></li>'
-        '<li><a href="#people">People and brokerage</a></li>'
-        '<li><a href="#checks">Data checks</a></li>'
-        '<li><a href="#methods">Methods and privacy</a></li></ul></nav>'
-    )
-    body = (
-        intro
-        + nav
-        + _section("glance", "At a glance", _glance(result))
-        + _section("questions", "The PLN questions", _answers(result))
-        + _section("charts", "Charts", _charts(shown, result, names))
-        + _section("people", "People and brokerage", _people(result, names))
-        + _section("checks", "Data checks", _checks(shown, names))
-        + _section("methods", "Methods and privacy", _methods(result, names, key is not None))
-    )
-    return standalone_page(title, body)
+    page = network_report_html(net, analysis=analysis, **options)  # type: ignore[arg-type]
+    table = analysis.metrics_frame() if metrics is not None and analysis is not None else None
+    write_output(path, page)
+    if table is not None:
+        write_output(metrics, table)  # type: ignore[arg-type]
+    return Path(path)

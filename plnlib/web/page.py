@@ -1,19 +1,31 @@
-"""Static HTML pieces shared by the book and the standalone reports.
+"""Whole pages and chart figures, shared by the book and the standalone reports.
 
-- :func:`chart_figure_html`: one chart as a ``<figure>`` with its spec, caption and table.
+- :func:`chart_figure_html`: one chart as a ``<figure>`` with its spec, caption and
+  table (a long table shows its first rows, then "Show all");
+- :func:`report_page`: every report's page: header, synthetic-data banner, contents
+  and parts, built from :mod:`plnlib.web.blocks`;
 - :func:`standalone_page`: a whole self-contained HTML page (scripts and styles
-  inlined, so it renders with no network access and can be emailed).
+  inlined, so it renders with no network access and can be emailed), with the one
+  stylesheet of every report, print styles included.
 """
 
 from __future__ import annotations
 
 import html
 import json
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["chart_figure_html", "standalone_page"]
+import pandas as pd
+
+from plnlib.web.blocks import Part, contents_html, header_html, section_html, table_html
+
+__all__ = ["CHART_TABLE_ROWS", "chart_figure_html", "report_page", "standalone_page"]
+
+#: Rows of a chart's table shown before "Show all".
+CHART_TABLE_ROWS = 50
 
 _ASSETS = Path(__file__).parent / "assets"
 _SCRIPTS = (
@@ -37,25 +49,13 @@ def _table_html(meta: dict[str, Any]) -> str:
     if not rows:
         return ""
     columns = list(meta.get("columns") or rows[0].keys())
-    head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in columns)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(_cell(r.get(c)))}</td>" for c in columns) + "</tr>"
-        for r in rows
-    )
-    caption = html.escape(str(meta.get("table_caption") or "The numbers behind this chart"))
+    frame = pd.DataFrame(rows, columns=columns)
+    caption = str(meta.get("table_caption") or "The numbers behind this chart")
+    table = table_html(frame, caption, limit=CHART_TABLE_ROWS, row_header=False)
     return (
         '<details class="pln-chart-table"><summary>Show the chart as a table</summary>'
-        f'<div class="pln-table-wrap"><table><caption>{caption}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></details>"
+        f"{table}</details>"
     )
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, float):
-        return f"{value:.2f}"
-    return str(value)
 
 
 def chart_figure_html(spec: dict[str, Any]) -> str:
@@ -118,10 +118,25 @@ a { color: #1f5f8b; }
 .pln-skip { position: absolute; left: -999px; }
 .pln-skip:focus { left: 1rem; top: 1rem; background: #fff; padding: 0.5rem; }
 .pln-synthetic { background: #fff4d6; border-left: 4px solid #E69F00; padding: 0.5rem 1rem; }
+.pln-meta { color: #444; }
+.pln-more { color: #444; font-size: 0.9rem; }
+nav.pln-contents ol { columns: 2; padding-left: 1.2rem; }
+@media (max-width: 40rem) { nav.pln-contents ol { columns: 1; } }
+.pln-part h3 { margin-bottom: 0.2rem; }
+.pln-table-wrap { max-width: 100%; overflow-x: auto; }
+figure.pln-chart .pln-chart-view { display: block; max-width: 100%; overflow-x: auto; }
+.pln-table-wrap caption { text-align: left; font-weight: 600; padding: 0.3rem 0; }
+details.pln-all-rows { margin: 0.3rem 0 1rem; }
+.pln-note { border-left: 4px solid #0072B2; background: #eef5fb; padding: 0.5rem 1rem; }
 @media print {
-  .pln-skip, .vega-actions, details.pln-chart-table summary { display: none; }
+  .pln-skip, .vega-actions, nav.pln-contents, .vega-bindings,
+  details.pln-chart-table summary, details.pln-all-rows { display: none; }
   details.pln-chart-table > * { display: block; }
   figure.pln-chart, table { page-break-inside: avoid; }
+  section.pln-part { break-before: page; }
+  section.pln-part:first-of-type { break-before: auto; }
+  h2, h3 { break-after: avoid; }
+  body { max-width: none; font-size: 11pt; }
   a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.8em; }
   @page { margin: 15mm; }
 }
@@ -153,3 +168,31 @@ def standalone_page(
         '<a class="pln-skip" href="#main">Skip to the report</a>\n'
         f'<main id="main">\n{body_html}\n</main>\n</body>\n</html>\n'
     )
+
+
+def report_page(
+    title: str,
+    parts: Sequence[Part],
+    *,
+    facts: Sequence[str] = (),
+    synthetic: bool = False,
+    charts: bool = True,
+    lang: str = "en",
+) -> str:
+    """A whole report: header (title, facts, synthetic banner), contents, then each part.
+
+    Every report of plnlib is this page; ``parts`` bodies are trusted HTML
+    made from :mod:`plnlib.web.blocks` and :func:`chart_figure_html`.
+
+    Examples
+    --------
+    >>> page = report_page("R", [Part("one", "One", "<p>x</p>")], synthetic=True, charts=False)
+    >>> '<a href="#one">One</a>' in page and "Synthetic data." in page
+    True
+    """
+    body = (
+        header_html(title, facts, synthetic=synthetic)
+        + contents_html(parts)
+        + "".join(section_html(p) for p in parts)
+    )
+    return standalone_page(title, f'<div class="pln-report">{body}</div>', charts=charts, lang=lang)

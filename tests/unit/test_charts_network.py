@@ -135,3 +135,38 @@ def test_charts_of_one_wave_network_without_schools():
     assert spec["title"]["text"] == "Who goes to whom"
     assert degree_chart(plain).to_dict()["title"] == "How many colleagues: advice"
     assert nx.is_strongly_connected(plain.to_networkx())
+
+
+def test_school_ties_count_each_schools_ties_inside_and_across(net):
+    from plnlib.charts.networks_by_school import school_ties, school_ties_chart
+
+    layer = net.select("advice", 2)
+    school = dict(zip(layer.nodes["node"], layer.nodes["school"], strict=True))
+    table = school_ties(net).set_index("school")
+    for name, row in table.iterrows():
+        ties = [(a, b) for a, b in layer.to_networkx().edges if name in (school[a], school[b])]
+        assert row["ties inside"] == sum(school[a] == school[b] == name for a, b in ties)
+        assert row["ties to other schools"] == sum(school[a] == name != school[b] for a, b in ties)
+        assert row["ties from other schools"] == sum(
+            school[b] == name != school[a] for a, b in ties
+        )
+    spec = school_ties_chart(net).to_dict()
+    assert len(spec["usermeta"]["plnlib"]["table"]) == 5 and "Most linked" in spec["description"]
+
+
+def test_a_large_network_gets_a_small_grid_and_binned_degrees():
+    big = district_network(people=1_500, ties=9_000, schools=60)
+    spec = school_matrix_chart(big, top=10).to_dict()
+    cells = pd.DataFrame(next(d for d in datasets(spec) if d and "ties" in d[0]))
+    assert len(cells) == 11 * 11 and cells["ties"].sum() == 9_000
+    assert "Other schools (50)" in set(cells["from_school"])
+    shade = spec["layer"][0]["encoding"]["color"]["scale"]
+    assert shade["domain"][1] < cells["ties"].max()  # the added-up corner does not set the shade
+    # one person sought out by 60 colleagues: degrees 0..60 are counted in bins of 3
+    star = build_network(
+        pd.DataFrame({"source": [f"T{i:02d}" for i in range(60)], "target": "Hub"})
+    )
+    table = pd.DataFrame(degree_chart(star).to_dict()["usermeta"]["plnlib"]["table"])
+    assert len(table) == 21 and table["ties"].iloc[0] == "0–2" and table["ties"].iloc[-1] == "60–60"
+    assert table["people: come to them"].tolist() == [60] + [0] * 19 + [1]
+    assert table["people: they go to"].tolist() == [61] + [0] * 20

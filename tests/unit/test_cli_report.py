@@ -50,7 +50,10 @@ def test_html_report_with_rosters_and_numbers(tmp_path):
     rows = list(csv.DictReader(numbers.open(encoding="utf-8-sig")))
     assert {"table", "wave", "group", "id", "n", "mean", "suppressed"} <= set(rows[0])
     yew = [r for r in rows if r["group"] == "Yew" and r["table"] == "sections"]
-    assert yew and all(r["mean"] == "" and r["n"] == "" for r in yew)
+    assert yew and all(r["mean"] == "" and r["sd"] == "" for r in yew)
+    # the HTML marks every number of a hidden row as hidden, its n included
+    row = re.search(r'<tr><th scope="row">Yew</th>(.*?)</tr>', page)
+    assert row and "hidden" in row.group(1) and not re.search(r"\d", row.group(1))
 
 
 def test_markdown_report_and_wave_found_by_name(tmp_path, capsys):
@@ -154,3 +157,38 @@ def test_bad_roster_exits_2(tmp_path, capsys):
     )
     err = capsys.readouterr().err
     assert status == 2 and "rosters.csv, row 2, column 'staff'" in err and not out.exists()
+
+
+def test_a_failed_write_keeps_the_old_report_and_leaves_no_temporary_file(
+    tmp_path, capsys, monkeypatch
+):
+    from plnlib.io import files
+
+    out = tmp_path / "report.html"
+    out.write_text("last year's report", encoding="utf-8")
+
+    def refuse(src, dst):
+        raise PermissionError(13, "Permission denied", str(dst))
+
+    monkeypatch.setattr(files.os, "replace", refuse)
+    status = main(["report", "knowledge-mobilisation", str(ANSWERS), "-o", str(out)])
+    err = capsys.readouterr().err
+    assert status == 2 and "could not read or write" in err and "Traceback" not in err
+    assert out.read_text(encoding="utf-8") == "last year's report"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
+
+
+def test_the_command_writes_what_write_monitoring_report_writes(tmp_path):
+    from plnlib.io.content import load_checklist
+    from plnlib.io.responses import read_responses
+    from plnlib.monitoring import monitor, prepare_monitoring
+    from plnlib.report.monitoring import write_monitoring_report
+
+    c = load_checklist("knowledge-mobilisation")
+    raw = read_responses(ANSWERS, c)
+    result = monitor(prepare_monitoring(raw, c, wave="wave", where=ANSWERS.name), c, wave="wave")
+    by_hand = write_monitoring_report(tmp_path / "a.md", result, c, source=ANSWERS.name)
+    assert (
+        main(["report", "knowledge-mobilisation", str(ANSWERS), "-o", str(tmp_path / "b.md")]) == 0
+    )
+    assert (tmp_path / "b.md").read_text(encoding="utf-8") == by_hand.read_text(encoding="utf-8")

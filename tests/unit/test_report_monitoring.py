@@ -6,6 +6,7 @@ import json
 import re
 from html.parser import HTMLParser
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -171,13 +172,23 @@ def test_markdown_report(result):
     assert "Synthetic data" in md
 
 
-def test_numbers_table_hides_suppressed_cells(result):
+def test_numbers_table_shows_what_the_result_holds(result):
+    """The CSV neither re-applies suppression nor forgets it: it is the result's numbers.
+
+    Blanking a suppressed row's n, mean and sd is the result's job (plnlib.monitoring,
+    tested there); here every number of a suppressed row is the result's own.
+    """
     t = monitoring_numbers(result)
     assert {"sections", "items", "changes", "rates"} == set(t["table"])
     hidden = t[t["suppressed"]]
-    assert hidden[["n", "mean", "sd"]].isna().all().all()
-    groups = t[(t["group"] != NETWORK) & t["n"].notna()]
-    assert (groups["n"] >= result.min_group).all()
+    assert len(hidden) and hidden[["mean", "sd"]].isna().all().all()
+    rows = t[t["table"] == "sections"]
+    assert rows["id"].tolist() == result.sections["id"].tolist()
+    for col in ("n", "mean", "sd"):
+        core = result.sections[col].astype("float64").round(4).to_numpy()
+        assert np.array_equal(rows[col].to_numpy(), core, equal_nan=True), col
+    groups = t[(t["group"] != NETWORK) & (t["n"] < result.min_group)]
+    assert len(groups) and groups["suppressed"].all()  # a small row is always marked
     assert t["synthetic"].all() and (t["min_group"] == 5).all()
     net = t[(t["table"] == "sections") & (t["group"] == NETWORK) & (t["wave"] == 2025)]
     expected = result.sections[result.sections["network"] & (result.sections["wave"] == 2025)]
@@ -211,7 +222,7 @@ def test_write_monitoring_report(tmp_path, result):
     assert (tmp_path / "n.csv").read_text(encoding="utf-8-sig").startswith("table,wave")
     md = write_monitoring_report(tmp_path / "r.md", result, KMB)
     assert md.read_text(encoding="utf-8").startswith("# ")
-    with pytest.raises(DataError, match=r"\.html or \.md"):
+    with pytest.raises(DataError, match=r"ending in \.html or \.htm or \.md"):
         write_monitoring_report(tmp_path / "r.pdf", result, KMB)
     with pytest.raises(DataError, match="existing folder"):
         write_monitoring_report(
