@@ -20,6 +20,7 @@ from plnlib.io.networks import (
     write_report,
 )
 from plnlib.networks import analyse
+from plnlib.report.exports import network_exports
 from plnlib.report.networks import network_report_html
 from plnlib.samples import is_sample, sample_path
 
@@ -56,6 +57,18 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         type=Path,
         metavar="FILE.csv",
         help="also write per-person measures to FILE.csv",
+    )
+    p.add_argument(
+        "--export",
+        type=Path,
+        metavar="FILE",
+        help="also write the network for other tools: FILE.gexf (Gephi) or FILE.graphml",
+    )
+    p.add_argument(
+        "--figures", type=Path, metavar="DIR", help="also write every chart as PNG, SVG and text"
+    )
+    p.add_argument(
+        "--xlsx", type=Path, metavar="FILE.xlsx", help="also write the numbers as an Excel workbook"
     )
     p.add_argument("--format", choices=FORMATS, default="auto", help="format of the ties file")
     p.add_argument(
@@ -118,6 +131,16 @@ def _network(args: argparse.Namespace) -> int:
         source=sources,
     )
     metrics = result.metrics_frame() if args.metrics is not None else None
+    exports = network_exports(
+        shown,
+        result,
+        export=args.export,
+        figures=args.figures,
+        workbook=args.xlsx,
+        names=args.names,
+        synthetic=synthetic,
+        source=sources,
+    )
     write_report(args.output, page)
     if metrics is not None:
         write_metrics_csv(args.metrics, metrics)
@@ -127,6 +150,8 @@ def _network(args: argparse.Namespace) -> int:
     print(f"wrote {args.output} ({result.summary.people} people, {layer})")
     if metrics is not None:
         print(f"wrote {args.metrics} ({len(metrics)} people)")
+    for line in exports.write():
+        print(line)
     for issue in net.report.issues:
         print(f"note: {issue.kind}: {max(len(issue.rows), 1)} row(s), {issue.action}")
     if synthetic:

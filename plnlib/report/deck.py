@@ -164,16 +164,16 @@ def _methods_slide(prs: object, result: Monitoring, source: str) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[_TITLE_ONLY])  # type: ignore[attr-defined]
     _place_title(slide, "Methods and privacy")
     data = (
-        "Synthetic data made by plnlib: no real school or person is described"
+        " (synthetic data made by plnlib: no real school or person is described)"
         if result.synthetic
-        else "Real answers"
+        else " (real answers)"
     )
     waves = ", ".join(
         f"wave {r[result.wave]}: {int(r['responses'])}" if result.wave else str(r["responses"])
         for _, r in result.responses.iterrows()
     )
     lines = [
-        (0, f"{data}{f', read from {source}' if source else ''}. Responses: {waves}."),
+        (0, f"Data: {source or 'the answers'}{data}. Responses: {waves}."),
         (0, "Means leave out 'don't know' and 'not applicable'; a section mean is the mean of "
          "each person's mean over the section's statements."),
         (0, f"Results of a group with fewer than {result.min_group} responses, and any cell with "
@@ -184,8 +184,8 @@ def _methods_slide(prs: object, result: Monitoring, source: str) -> None:
     hidden = hidden_groups(result)
     if hidden:
         lines.append(
-            (1, f"{len(hidden)} {_words(result.by)} group(s) hidden in every wave: left out "
-             "of this deck, not even named.")
+            (1, f"Compared by {_words(result.by)}: {len(hidden)} group(s) are hidden in every "
+             "wave, so this deck leaves them out and does not name them.")
         )
     if result.warnings:
         lines.append(
