@@ -140,7 +140,9 @@ def _strengths_slide(prs: object, result: Monitoring, checklist: Checklist) -> N
             if checklist.item(item.id).section == rec.id:
                 lines.append((1, f"{item.id} {item.title} ({item.mean:.2f})"))
     if not lines:
-        lines.append((0, f"Too few people answered to show results (fewer than {result.min_group})."))
+        lines.append(
+            (0, f"Too few people answered to show results (fewer than {result.min_group}).")
+        )
     _bullets(slide, lines)
 
 
@@ -174,25 +176,39 @@ def _methods_slide(prs: object, result: Monitoring, source: str) -> None:
     )
     lines = [
         (0, f"Data: {source or 'the answers'}{data}. Responses: {waves}."),
-        (0, "Means leave out 'don't know' and 'not applicable'; a section mean is the mean of "
-         "each person's mean over the section's statements."),
-        (0, f"Results of a group with fewer than {result.min_group} responses, and any cell with "
-         f"fewer than {result.min_group} answers, are hidden. When only one group would be "
-         "hidden, the next smallest is hidden too, so a hidden result cannot be worked out "
-         "from the others."),
+        (
+            0,
+            "Means leave out 'don't know' and 'not applicable'; a section mean is the mean of "
+            "each person's mean over the section's statements.",
+        ),
+        (
+            0,
+            f"Results of a group with fewer than {result.min_group} responses, and any cell with "
+            f"fewer than {result.min_group} answers, are hidden. When only one group would be "
+            "hidden, the next smallest is hidden too, so a hidden result cannot be worked out "
+            "from the others.",
+        ),
     ]
     hidden = hidden_groups(result)
     if hidden:
         lines.append(
-            (1, f"Compared by {_words(result.by)}: {len(hidden)} group(s) are hidden in every "
-             "wave, so this deck leaves them out and does not name them.")
+            (
+                1,
+                f"Compared by {_words(result.by)}: {len(hidden)} group(s) are hidden in every "
+                "wave, so this deck leaves them out and does not name them.",
+            )
         )
     if result.warnings:
         lines.append(
-            (1, f"{len(result.warnings)} combination(s) of group values hold fewer than "
-             f"{result.min_group} people: do not make tables that cross these columns.")
+            (
+                1,
+                f"{len(result.warnings)} combination(s) of group values hold fewer than "
+                f"{result.min_group} people: do not make tables that cross these columns.",
+            )
         )
-    lines.append((0, f"Made with plnlib {__version__} on this computer; nothing was sent anywhere."))
+    lines.append(
+        (0, f"Made with plnlib {__version__} on this computer; nothing was sent anywhere.")
+    )
     _bullets(slide, lines, size=18)
 
 

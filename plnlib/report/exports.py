@@ -142,9 +142,7 @@ def monitoring_exports(
     if deck is not None or figures is not None:
         pictures = [render(f) for f in monitoring_figures(result, checklist)]
     if deck is not None:
-        data = monitoring_deck(
-            result, checklist, title=title, source=source, pictures=pictures
-        )
+        data = monitoring_deck(result, checklist, title=title, source=source, pictures=pictures)
         out.add(deck, data, f"wrote the deck to {deck} ({len(data) / 1_000_000:.1f} MB)")
     if figures is not None and pictures is not None:
         out.add_pictures(figures, pictures)

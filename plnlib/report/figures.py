@@ -41,8 +41,8 @@ __all__ = [
     "MIN_PNG_WIDTH",
     "Figure",
     "Picture",
-    "check_figures_folder",
     "chart_figures",
+    "check_figures_folder",
     "figure_files",
     "monitoring_figures",
     "network_figures",
@@ -319,4 +319,3 @@ def save_figures(
             fix="Pass an altair chart (or a list of them), a monitor(...) result or a network.",
         )
     return write_figures(folder, [render(f) for f in figures])
-

@@ -62,8 +62,7 @@ def test_network_files_read_back_with_networkx(shipped, expected, fmt):
     assert graph.is_directed() and graph.is_multigraph()
     assert sorted(graph.nodes) == sorted(net.node_ids)
     ties = Counter(
-        (u, v, d["relation"], d["wave"], float(d["strength"]))
-        for u, v, d in graph.edges(data=True)
+        (u, v, d["relation"], d["wave"], float(d["strength"])) for u, v, d in graph.edges(data=True)
     )
     wanted = Counter(
         (t.source, t.target, t.relation, t.wave, float(t.weight)) for t in net.edges.itertuples()
@@ -88,7 +87,9 @@ def test_degrees_in_the_file_match_the_ties_in_the_file(shipped):
     layer = nx.DiGraph()
     layer.add_nodes_from(graph.nodes)
     layer.add_edges_from(
-        (u, v) for u, v, d in graph.edges(data=True) if d["relation"] == "advice" and d["wave"] == "2"
+        (u, v)
+        for u, v, d in graph.edges(data=True)
+        if d["relation"] == "advice" and d["wave"] == "2"
     )
     for node, attrs in graph.nodes(data=True):
         assert attrs["in_degree"] == layer.in_degree(node)
@@ -171,7 +172,9 @@ def test_a_network_without_waves_or_schools_exports_too(tmp_path):
     ],
 )
 def test_bad_export_paths_stop_before_anything_is_written(tmp_path, capsys, option, value, message):
-    code = main(["network", "sample", option, str(tmp_path / value), "-o", str(tmp_path / "r.html")])
+    code = main(
+        ["network", "sample", option, str(tmp_path / value), "-o", str(tmp_path / "r.html")]
+    )
     assert code == 2
     assert message in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
