@@ -28,6 +28,7 @@ __all__ = ["check_deck_path", "monitoring_deck", "write_monitoring_deck"]
 _WIDE, _HIGH = 13.333, 7.5  # inches: a 16:9 slide
 _MARGIN = 0.5
 _TITLE_ONLY = 5
+_SYNTHETIC = "Synthetic data: describes no real school or person"
 
 
 def check_deck_path(path: str | Path, *, option: str = "-o/--output") -> Path:
@@ -46,6 +47,18 @@ def _words(column: str | None) -> str:
     return {"pln_member": "PLN membership", "years_in_network": "years in the network"}.get(
         column or "", (column or "group").replace("_", " ")
     )
+
+
+def _footer(slide: object, text: str) -> None:
+    from pptx.util import Inches, Pt
+
+    box = slide.shapes.add_textbox(  # type: ignore[attr-defined]
+        Inches(_MARGIN), Inches(_HIGH - 0.4), Inches(_WIDE - 2 * _MARGIN), Inches(0.3)
+    )
+    box.name = "Synthetic data note"
+    box.text_frame.text = text
+    for run in box.text_frame.paragraphs[0].runs:
+        run.font.size = Pt(11)
 
 
 def _place_title(slide: object, text: str) -> None:
@@ -106,7 +119,7 @@ def _title_slide(prs: object, result: Monitoring, checklist: Checklist, title: s
         f"{int(latest['responses'])} responses{wave}",
     ]
     if result.synthetic:
-        lines.append("Synthetic data: describes no real school or person")
+        lines.append(_SYNTHETIC)
     sub.text = "\n".join(lines)
     for paragraph in sub.text_frame.paragraphs:
         for run in paragraph.runs:
@@ -118,7 +131,7 @@ def _chart_slide(prs: object, picture: Picture) -> None:
 
     slide = prs.slides.add_slide(prs.slide_layouts[_TITLE_ONLY])  # type: ignore[attr-defined]
     _place_title(slide, picture.figure.title)
-    box_w, box_h = Inches(_WIDE - 2 * _MARGIN), Inches(_HIGH - 1.45)
+    box_w, box_h = Inches(_WIDE - 2 * _MARGIN), Inches(_HIGH - 1.75)
     ratio = min(box_w / picture.width, box_h / picture.height)
     width, height = Emu(int(picture.width * ratio)), Emu(int(picture.height * ratio))
     left = Emu(int((Inches(_WIDE) - width) / 2))
@@ -237,7 +250,12 @@ def monitoring_deck(
     _strengths_slide(prs, result, checklist)
     _priority_slides(prs, result, checklist)
     _methods_slide(prs, result, source)
+    if result.synthetic:
+        for slide in list(prs.slides)[1:]:
+            _footer(slide, _SYNTHETIC)
     props = prs.core_properties
+    now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+    props.created = props.modified = now
     props.title, props.author, props.last_modified_by = title, "plnlib", "plnlib"
     props.subject = f"{checklist.title} checklist results"
     props.keywords = "synthetic data" if result.synthetic else ""

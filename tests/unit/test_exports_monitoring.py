@@ -97,6 +97,10 @@ def test_the_deck_has_the_slides_a_workshop_needs(shipped, result, checklist):
     assert checklist.title in first and f"{latest} responses in wave 2025" in first
     assert "Synthetic data" in first
     assert re.search(r"\d{1,2} [A-Z][a-z]+ 20\d\d", first)  # the date
+    for slide in deck.slides:  # a slide copied into another deck still says so
+        assert "Synthetic data" in " ".join(
+            s.text_frame.text for s in slide.shapes if s.has_text_frame
+        )
     for slide, figure in zip(list(deck.slides)[1:5], figures, strict=True):
         picture = next(s for s in slide.shapes if s.shape_type == 13)
         assert picture._element.nvPicPr.cNvPr.get("descr") == figure.description

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 import io
 import zipfile
 
@@ -10,11 +12,13 @@ import openpyxl
 import pandas as pd
 import pytest
 from PIL import Image
+from pptx import Presentation
 
 from plnlib.errors import DataError
 from plnlib.io.content import load_checklist
 from plnlib.io.workbook import sheet_title, workbook_bytes, write_workbook
 from plnlib.monitoring import monitor, prepare_monitoring
+from plnlib.report.deck import monitoring_deck
 from plnlib.report.figures import (
     Figure,
     chart_figures,
@@ -120,3 +124,19 @@ def test_save_figures_in_one_call(tmp_path, small):
     with pytest.raises(DataError, match="existing folder"):
         save_figures(_bar(), tmp_path / "no" / "such")
     assert not (tmp_path / "more").exists()
+
+
+def test_a_deck_of_real_answers_is_not_labelled_synthetic(small):
+    m, c = small
+    real = dataclasses.replace(m, synthetic=False)
+    data = monitoring_deck(real, c, date=datetime.date(2026, 3, 5), source="answers.xlsx")
+    deck = Presentation(io.BytesIO(data))
+    text = " ".join(
+        s.text_frame.text for slide in deck.slides for s in slide.shapes if s.has_text_frame
+    )
+    assert "5 March 2026" in text and "answers.xlsx (real answers)" in text
+    assert "ynthetic" not in text
+    assert "Cedar" not in text and "Birch" not in text
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        parts = b"".join(z.read(n) for n in z.namelist())
+    assert b"Cedar" not in parts and b"Birch" not in parts and b"Alder" in parts
