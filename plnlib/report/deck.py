@@ -147,11 +147,16 @@ def _strengths_slide(prs: object, result: Monitoring, checklist: Checklist) -> N
     lines: list[tuple[int, str]] = []
     bands = result.summary.sections.set_index("section")["band"]
     items = result.strengths[result.strengths["level"] == "item"]
-    for rec in result.strengths[result.strengths["level"] == "section"].itertuples():
+    sections = result.strengths[result.strengths["level"] == "section"]
+    for rec in sections.itertuples():
         lines.append((0, f"{rec.title}: mean {rec.mean:.2f} ({bands.get(rec.id, '')})"))
         for item in items.itertuples():
             if checklist.item(item.id).section == rec.id:
                 lines.append((1, f"{item.id} {item.title} ({item.mean:.2f})"))
+    others = [i for i in items.itertuples() if checklist.item(i.id).section not in set(sections.id)]
+    if others:
+        lines.append((0, "Other strong statements"))
+        lines += [(1, f"{i.id} {i.title} ({i.mean:.2f})") for i in others]
     if not lines:
         lines.append(
             (0, f"Too few people answered to show results (fewer than {result.min_group}).")

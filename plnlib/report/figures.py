@@ -83,7 +83,25 @@ class Figure:
     def text_alternative(self) -> str:
         """Title, description and table: what a reader who cannot see the chart needs."""
         parts = [self.title, self.description, self.table_text()]
+        if _has_controls(self.spec):
+            parts.insert(
+                2,
+                "This picture shows the chart as it first opens (the first choice of each "
+                "menu or slider); the HTML report has the controls.",
+            )
         return "\n\n".join(p for p in parts if p) + "\n"
+
+
+def _has_controls(spec: object) -> bool:
+    """Whether a spec has a menu, slider or other bound control."""
+    if isinstance(spec, dict):
+        params = spec.get("params", [])
+        if any(isinstance(p, dict) and "bind" in p and p["bind"] != "legend" for p in params):
+            return True
+        return any(_has_controls(v) for k, v in spec.items() if k not in ("datasets", "data"))
+    if isinstance(spec, list):
+        return any(_has_controls(v) for v in spec)
+    return False
 
 
 @dataclass(frozen=True)
