@@ -15,6 +15,7 @@ from pathlib import Path
 from plnlib.cli._common import check_suffix
 from plnlib.io.networks import FORMATS, load_network
 from plnlib.networks import analyse
+from plnlib.report.exports import network_exports
 from plnlib.report.networks import write_network_report
 from plnlib.samples import is_sample, sample_path
 
@@ -51,6 +52,18 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         type=Path,
         metavar="FILE.csv",
         help="also write per-person measures to FILE.csv",
+    )
+    p.add_argument(
+        "--export",
+        type=Path,
+        metavar="FILE",
+        help="also write the network for other tools: FILE.gexf (Gephi) or FILE.graphml",
+    )
+    p.add_argument(
+        "--figures", type=Path, metavar="DIR", help="also write every chart as PNG, SVG and text"
+    )
+    p.add_argument(
+        "--xlsx", type=Path, metavar="FILE.xlsx", help="also write the numbers as an Excel workbook"
     )
     p.add_argument("--format", choices=FORMATS, default="auto", help="format of the ties file")
     p.add_argument(
@@ -103,6 +116,17 @@ def _network(args: argparse.Namespace) -> int:
     shown = net if args.names else net.pseudonymise(key=args.key)
     result = analyse(shown, relation=args.relation, wave=args.wave)
     sources = Path(edges).name + (f" and {Path(nodes).name}" if nodes else "")
+    # every export is made in memory and its path checked before anything is written
+    exports = network_exports(
+        shown,
+        result,
+        export=args.export,
+        figures=args.figures,
+        workbook=args.xlsx,
+        names=args.names,
+        synthetic=synthetic,
+        source=sources,
+    )
     write_network_report(
         args.output,
         shown,
@@ -120,6 +144,8 @@ def _network(args: argparse.Namespace) -> int:
     print(f"wrote {args.output} ({result.summary.people} people, {layer})")
     if args.metrics is not None:
         print(f"wrote {args.metrics} ({len(result.people)} people)")
+    for line in exports.write():
+        print(line)
     for issue in net.report.issues:
         print(f"note: {issue.kind}: {max(len(issue.rows), 1)} row(s), {issue.action}")
     if synthetic:

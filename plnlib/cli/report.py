@@ -9,14 +9,17 @@ from pathlib import Path
 from plnlib.cli._common import add_min_group, check_suffix
 from plnlib.errors import DataError
 from plnlib.io.content import load_checklist
+from plnlib.io.files import write_output
 from plnlib.io.responses import read_responses
 from plnlib.io.tables import read_table
 from plnlib.monitoring import monitor, prepare_monitoring
+from plnlib.report.exports import monitoring_exports
 from plnlib.report.monitoring import write_monitoring_report
+from plnlib.report.monitoring_tables import monitoring_numbers
 
 __all__ = ["add_parser"]
 
-_FORMATS = {".html": "html", ".htm": "html", ".md": "md"}
+_FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".pptx": "pptx"}
 _WARNINGS_SHOWN = 5
 
 
@@ -48,12 +51,16 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     add_min_group(p)
     p.add_argument(
         "--format",
-        choices=("html", "md"),
-        help="html or md (default: from the output file's name)",
+        choices=("html", "md", "pptx"),
+        help="html, md or pptx (default: from the output file's name)",
     )
     p.add_argument("--csv", type=Path, help="also write every number of the report to this CSV")
+    p.add_argument("--xlsx", type=Path, help="also write every number of the report to a workbook")
+    p.add_argument("--figures", type=Path, metavar="DIR", help="also write every chart as pictures")
     p.add_argument("--title", help="the report's title")
-    p.add_argument("-o", "--output", required=True, type=Path, help="report.html or report.md")
+    p.add_argument(
+        "-o", "--output", required=True, type=Path, help="report.html, report.md or results.pptx"
+    )
     p.set_defaults(func=_report, command_name="report")
 
 
@@ -61,9 +68,9 @@ def _format(args: argparse.Namespace) -> str:
     implied = _FORMATS.get(args.output.suffix.lower())
     if args.format is None and implied is None:
         raise DataError(
-            f"expected an output file ending in .html or .md, found '{args.output.name}'",
+            f"expected an output file ending in .html, .md or .pptx, found '{args.output.name}'",
             where="-o/--output",
-            fix="Name the report like report.html (or report.md), or give --format.",
+            fix="Name the report like report.html (or report.md, or results.pptx for a deck).",
         )
     if args.format is not None and implied is not None and implied != args.format:
         raise DataError(
@@ -96,15 +103,36 @@ def _report(args: argparse.Namespace) -> int:
         min_group=args.min_group,
         rosters_where=args.rosters.name if args.rosters is not None else "rosters",
     )
-    # everything is made before anything is written, and each file is written whole
-    write_monitoring_report(
-        args.output, result, checklist, numbers=args.csv, title=args.title, source=where, fmt=fmt
+    # everything is made and every path checked before anything is written
+    exports = monitoring_exports(
+        result,
+        checklist,
+        deck=args.output if fmt == "pptx" else None,
+        figures=args.figures,
+        workbook=args.xlsx,
+        title=args.title,
+        source=where,
     )
-    size = args.output.stat().st_size / 1_000_000
+    if fmt != "pptx":
+        write_monitoring_report(
+            args.output,
+            result,
+            checklist,
+            numbers=args.csv,
+            title=args.title,
+            source=where,
+            fmt=fmt,
+        )
+    elif args.csv is not None:
+        write_output(args.csv, monitoring_numbers(result), suffixes=(".csv",), option="--csv")
     waves = f", waves {', '.join(map(str, result.waves))}" if result.waves else ""
-    print(f"wrote the report to {args.output} ({size:.1f} MB{waves})")
+    if fmt != "pptx":
+        size = args.output.stat().st_size / 1_000_000
+        print(f"wrote the report to {args.output} ({size:.1f} MB{waves})")
     if args.csv is not None:
         print(f"wrote every number of the report to {args.csv}")
+    for line in exports.write():
+        print(line)
     if result.synthetic:
         print("note: the data are marked synthetic; the report says so")
     if result.warnings:

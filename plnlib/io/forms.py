@@ -10,7 +10,7 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 
-from plnlib.io.files import write_bytes_atomic
+from plnlib.io.files import write_output
 
 __all__ = ["word_form_bytes", "write_word_form"]
 
@@ -51,4 +51,4 @@ def word_form_bytes(blocks: Sequence[tuple[str, str]]) -> bytes:
 
 def write_word_form(path: str | Path, blocks: Sequence[tuple[str, str]]) -> Path:
     """Write the blocks as a Word document (all at once) and return the path."""
-    return write_bytes_atomic(path, word_form_bytes(blocks))
+    return write_output(path, word_form_bytes(blocks))
