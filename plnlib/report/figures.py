@@ -27,12 +27,12 @@ from pathlib import Path
 from typing import Any
 
 from plnlib.charts.monitoring import diverging_chart, group_dot_chart, heatmap_chart, trend_chart
-from plnlib.charts.networks import degree_chart, network_chart, school_matrix_chart
 from plnlib.checklists import Checklist
 from plnlib.errors import DataError
 from plnlib.io.files import write_output
 from plnlib.monitoring import Monitoring
 from plnlib.networks import Network, NetworkAnalysis, analyse
+from plnlib.report.networks import network_report_charts
 from plnlib.report.redaction import hidden_groups, redact_spec
 
 __all__ = [
@@ -184,7 +184,7 @@ def network_figures(
     names: bool = False,
     key: str | None = None,
 ) -> list[Figure]:
-    """The network report's charts: the map (up to 400 people), ties between schools, degrees.
+    """The network report's charts (:func:`plnlib.report.networks.network_report_charts`).
 
     People are codes unless ``names=True`` (as in the report).
     """
@@ -192,15 +192,7 @@ def network_figures(
     result = analysis
     if result is None or result.layer.pseudonymised != shown.pseudonymised:
         result = analyse(shown)
-    charts: list[Any] = []
-    if len(shown.nodes) <= MAP_LIMIT:
-        layer = shown.select(wave=result.wave) if result.wave else shown
-        charts.append(
-            network_chart(layer, names=names, relation=result.relation, max_people=MAP_LIMIT)
-        )
-    if "school" in result.layer.nodes.columns:
-        charts.append(school_matrix_chart(result.layer))
-    charts.append(degree_chart(result.layer))
+    charts = network_report_charts(shown, result, names=names)
     return chart_figures(charts)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
+from typing import Any
 
 from plnlib.charts.networks import (
     MAX_ROWS,
@@ -33,7 +34,13 @@ from plnlib.web.blocks import (
 )
 from plnlib.web.page import chart_figure_html, report_page
 
-__all__ = ["MAP_PEOPLE", "network_report_html", "write_network_report"]
+__all__ = [
+    "MAP_PEOPLE",
+    "map_is_drawn",
+    "network_report_charts",
+    "network_report_html",
+    "write_network_report",
+]
 
 #: The most people drawn in the node-link map; above this the school views stand in.
 MAP_PEOPLE = 400
@@ -113,27 +120,43 @@ def _answers(result: NetworkAnalysis) -> str:
     return "".join(out)
 
 
-def _charts(net: Network, result: NetworkAnalysis, names: bool) -> str:
-    figures = []
+def map_is_drawn(net: Network, result: NetworkAnalysis) -> bool:
+    """Whether the node-link map stays legible (and light) enough to draw."""
     shown = net.select(wave=result.wave) if result.wave else net
-    people, ties = len(net.nodes), len(shown.edges)
-    if people <= MAP_PEOPLE and ties <= MAX_ROWS:
-        chart = network_chart(shown, names=names, relation=result.relation, max_people=MAP_PEOPLE)
-        figures.append(_figure(chart))
-    else:
-        figures.append(
-            paragraphs_html(
-                [
-                    f"The node-link map is left out: {people:,} people and {ties:,} ties are "
-                    "too many to draw legibly. The school views below show the same ties by "
-                    "school."
-                ]
-            )
+    return len(net.nodes) <= MAP_PEOPLE and len(shown.edges) <= MAX_ROWS
+
+
+def network_report_charts(net: Network, result: NetworkAnalysis, *, names: bool) -> list[Any]:
+    """The report's charts in order: the map (while legible), the school views, degrees.
+
+    The HTML report and :func:`plnlib.report.figures.network_figures` both use this list.
+    """
+    charts: list[Any] = []
+    if map_is_drawn(net, result):
+        shown = net.select(wave=result.wave) if result.wave else net
+        charts.append(
+            network_chart(shown, names=names, relation=result.relation, max_people=MAP_PEOPLE)
         )
     if "school" in result.layer.nodes.columns:
-        figures.append(_figure(school_matrix_chart(result.layer)))
-        figures.append(_figure(school_ties_chart(result.layer)))
-    figures.append(_figure(degree_chart(result.layer)))
+        charts += [school_matrix_chart(result.layer), school_ties_chart(result.layer)]
+    charts.append(degree_chart(result.layer))
+    return charts
+
+
+def _charts(net: Network, result: NetworkAnalysis, names: bool) -> str:
+    figures = [_figure(c) for c in network_report_charts(net, result, names=names)]
+    if not map_is_drawn(net, result):
+        shown = net.select(wave=result.wave) if result.wave else net
+        figures.insert(
+            0,
+            paragraphs_html(
+                [
+                    f"The node-link map is left out: {len(net.nodes):,} people and "
+                    f"{len(shown.edges):,} ties are too many to draw legibly. The school views "
+                    "below show the same ties by school."
+                ]
+            ),
+        )
     return "".join(figures)
 
 

@@ -101,7 +101,7 @@ def test_degrees_in_the_file_match_the_ties_in_the_file(shipped):
 def test_no_name_in_any_export_unless_asked(shipped):
     files = [p for p in shipped.rglob("*") if p.is_file() and p.suffix != ".html"]
     plain = [p for p in files if "named" not in p.parts]
-    assert len(plain) == 2 + 1 + 9  # gexf, graphml, workbook, three charts x (png, svg, txt)
+    assert len(plain) == 2 + 1 + 12  # gexf, graphml, workbook, four charts x (png, svg, txt)
     for path in plain:
         text = _all_text(path)
         leaks = [n for n in NAMES if n in text or n.split()[0] in text.split('"')]
@@ -140,7 +140,8 @@ def test_figures_are_the_reports_charts_as_pictures(shipped):
     assert [p.name for p in figs if p.suffix == ".png"] == [
         "01-who-goes-to-whom-wave-2.png",
         "02-ties-between-schools-advice-wave-2.png",
-        "03-how-many-colleagues-advice-wave-2.png",
+        "03-ties-inside-and-between-schools-advice-wave-2.png",
+        "04-how-many-colleagues-advice-wave-2.png",
     ]
     for png in (p for p in figs if p.suffix == ".png"):
         with Image.open(png) as image:
