@@ -1,0 +1,138 @@
+"""Read and write the planning tools' files: free times, mobilisation records, cycles.
+
+Free times come as a Google Forms checkbox-grid export (one column per day,
+``When are you free? [Monday]``, slots joined by ``, ``), a Microsoft Forms
+export (one column per day, choices joined by ``;``), or a tidy CSV
+``person,school,day,slot``. The school column is found by name, or named.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from plnlib.errors import DataError
+from plnlib.io.tables import read_table
+from plnlib.planning.timefinder import Availability, availability_from_tidy, tidy_from_grid
+
+__all__ = ["find_person_column", "find_school_column", "read_availability"]
+
+_PERSON_NAMES = (
+    "person",
+    "name",
+    "your name",
+    "full name",
+    "member",
+    "code",
+    "email",
+    "email address",
+    "e-mail",
+)
+
+
+def _key(column: object) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", str(column).casefold()).split())
+
+
+def find_school_column(frame: pd.DataFrame, given: str | None = None, *, where: str = "") -> str:
+    """The school column: the one named ``given``, else the one whose header says school.
+
+    Examples
+    --------
+    >>> find_school_column(pd.DataFrame(columns=["Timestamp", "Which school are you in?"]))
+    'Which school are you in?'
+    """
+    columns = [str(c) for c in frame.columns]
+    if given:
+        match = [c for c in columns if _key(c) == _key(given)]
+        if not match:
+            raise DataError(
+                f"expected a column named '{given}', found only {', '.join(columns[:10])}",
+                where=where,
+                fix="Give the school column's header exactly as in the first row (--school).",
+            )
+        return match[0]
+    exact = [c for c in columns if _key(c) in ("school", "your school", "school name")]
+    if len(exact) == 1:
+        return exact[0]
+    named = [c for c in columns if "school" in _key(c).split() and "[" not in c]
+    if len(named) == 1:
+        return named[0]
+    if not named:
+        raise DataError(
+            "expected a column saying which school each member is in (a header with the word "
+            f"'school'), found none among {', '.join(columns[:10])}",
+            where=where,
+            fix="Add a 'school' column, or name the column with --school.",
+        )
+    raise DataError(
+        f"expected one school column, found several: {', '.join(named)}",
+        where=where,
+        fix="Name the one to use with --school.",
+    )
+
+
+def find_person_column(frame: pd.DataFrame, *, where: str = "") -> str | None:
+    """The column naming each member (name, email or code), or None (rows are people).
+
+    A column whose every cell says ``anonymous`` (Microsoft Forms) does not count.
+
+    Examples
+    --------
+    >>> find_person_column(pd.DataFrame({"ID": [1], "Name": ["anonymous"], "Email": ["a@x"]}))
+    'Email'
+    """
+    for wanted in _PERSON_NAMES:
+        for col in frame.columns:
+            if _key(col) == wanted:
+                values = frame[col].dropna().astype(str).str.strip().str.casefold()
+                if len(values) and not (values == "anonymous").all():
+                    return str(col)
+    return None
+
+
+def read_availability(
+    path: str | Path,
+    *,
+    school: str | None = None,
+    slots: tuple[str, ...] | None = None,
+    sep: str | None = None,
+) -> Availability:
+    """Read members' free times from a form export or a tidy CSV (see the module notes).
+
+    ``slots`` lists the grid's slots in order (a cell naming another is an
+    error); ``sep`` forces the separator of choices in a cell (``", "`` or ``";"``),
+    found from the cells when not given.
+
+    Raises
+    ------
+    DataError
+        On a missing school column, an unknown slot, a day spelled two ways, ...
+    """
+    path = Path(path)
+    where = path.name
+    frame = read_table(path)
+    keys = {_key(c): str(c) for c in frame.columns}
+    if {"person", "day", "slot"} <= set(keys):
+        school_col = find_school_column(frame, school, where=where)
+        tidy = frame.rename(
+            columns={
+                keys["person"]: "person",
+                keys["day"]: "day",
+                keys["slot"]: "slot",
+                school_col: "school",
+            }
+        )
+        return availability_from_tidy(tidy, slots=slots, where=where)
+    school_col = find_school_column(frame, school, where=where)
+    person = find_person_column(frame, where=where)
+    if sep is None:
+        cells = frame.drop(columns=[c for c in (school_col, person) if c]).astype("string")
+        semis = cells.apply(lambda col: col.str.contains(";", regex=False).fillna(False)).to_numpy()
+        sep = ";" if semis.any() else ", "
+    tidy = tidy_from_grid(
+        frame, person=person, school=school_col, sep=sep, slots=slots, where=where
+    )
+    return availability_from_tidy(tidy, slots=slots, where=where)
