@@ -15,9 +15,15 @@ import pandas as pd
 
 from plnlib.errors import DataError
 from plnlib.io.tables import read_table
+from plnlib.planning.mobilisation import prepare_records
 from plnlib.planning.timefinder import Availability, availability_from_tidy, tidy_from_grid
 
-__all__ = ["find_person_column", "find_school_column", "read_availability"]
+__all__ = [
+    "find_person_column",
+    "find_school_column",
+    "read_availability",
+    "read_mobilisation",
+]
 
 _PERSON_NAMES = (
     "person",
@@ -136,3 +142,13 @@ def read_availability(
         frame, person=person, school=school_col, sep=sep, slots=slots, where=where
     )
     return availability_from_tidy(tidy, slots=slots, where=where)
+
+
+def read_mobilisation(path: str | Path) -> pd.DataFrame:
+    """Read mobilisation tracker records (CSV or XLSX) and check them.
+
+    Columns: ``innovation, school, stage, date`` and optionally ``person, role,
+    evidence, lead`` (see :func:`plnlib.planning.mobilisation.prepare_records`).
+    """
+    path = Path(path)
+    return prepare_records(read_table(path), where=path.name)

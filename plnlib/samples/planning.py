@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["SAMPLE_SLOTS", "free_times_grid"]
+__all__ = ["SAMPLE_SLOTS", "free_times_grid", "mobilisation_records"]
 
 #: The slots of the synthetic form's grid, in order.
 SAMPLE_SLOTS: tuple[str, ...] = ("Before school", "Lunch", "After school", "Twilight")
@@ -60,3 +60,57 @@ def free_times_grid(
                 row[day] = "".join(f"{s};" for s in chosen) or None
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def mobilisation_records(*, seed: int = 2026, staff_per_school: int = 6) -> pd.DataFrame:
+    """Synthetic tracker records: three innovations in four schools over a school year.
+
+    Staff are codes (``A-01``), leads are codes (``L1`` ...); evidence notes
+    are generic. One innovation stalls at trialling in one school, so the
+    stall view has something to show.
+
+    Examples
+    --------
+    >>> rec = mobilisation_records(staff_per_school=2)
+    >>> sorted(rec.columns)[:4]
+    ['date', 'evidence', 'innovation', 'lead']
+    """
+    rng = np.random.default_rng(seed)
+    innovations = (
+        "Retrieval practice (synthetic)",
+        "Reading aloud routines (synthetic)",
+        "Peer feedback on writing (synthetic)",
+    )
+    roles = ("Teacher", "Teacher", "Teaching assistant", "Middle leader")
+    notes = {
+        "engaging": "Discussed the evidence at a department meeting.",
+        "trialling": "Tried in two classes for three weeks; compared notes.",
+        "refining": "Reviewed at the termly review point and adapted.",
+    }
+    rows = []
+    for i_n, innovation in enumerate(innovations):
+        for s_i, school in enumerate(("School A", "School B", "School C", "School D")):
+            lead = f"L{s_i + 1}" if i_n != 2 else "L1"
+            for p in range(staff_per_school):
+                if rng.random() < 0.2 + 0.15 * i_n:
+                    continue  # not involved in this innovation
+                day = pd.Timestamp("2025-09-08") + pd.Timedelta(days=int(rng.integers(0, 40)))
+                top = int(rng.choice([0, 1, 1, 2, 2], p=[0.2, 0.25, 0.15, 0.2, 0.2]))
+                if s_i == 2 and i_n == 0:
+                    top = min(top, 1)  # stalls at trialling in School C
+                for step, stage in enumerate(("engaging", "trialling", "refining")[: top + 1]):
+                    rows.append(
+                        {
+                            "innovation": innovation,
+                            "school": school,
+                            "person": f"{school[-1]}-{p + 1:02d}",
+                            "role": roles[p % len(roles)],
+                            "stage": stage,
+                            "date": (day + pd.Timedelta(days=70 * step + int(rng.integers(0, 20))))
+                            .date()
+                            .isoformat(),
+                            "evidence": notes[stage],
+                            "lead": lead,
+                        }
+                    )
+    return pd.DataFrame(rows).sort_values("date", kind="stable").reset_index(drop=True)

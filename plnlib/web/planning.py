@@ -6,11 +6,12 @@ import html
 
 import pandas as pd
 
-from plnlib.charts.planning import slot_heatmap, slot_ranking
+from plnlib.charts.planning import funnel_chart, slot_heatmap, slot_ranking, stage_time_chart
+from plnlib.planning.mobilisation import STAGES
 from plnlib.planning.timefinder import Availability
 from plnlib.web.page import chart_figure_html, standalone_page
 
-__all__ = ["table_html", "time_plan_html"]
+__all__ = ["mobilisation_html", "table_html", "time_plan_html"]
 
 
 def table_html(frame: pd.DataFrame, caption: str) -> str:
@@ -97,3 +98,51 @@ def time_plan_html(
         "names were asked for.</p>"
     )
     return standalone_page("When can the network meet?", body)
+
+
+def mobilisation_html(
+    reach_table: pd.DataFrame,
+    by_table: pd.DataFrame | None,
+    over: pd.DataFrame,
+    stalled: pd.DataFrame,
+    leads: pd.DataFrame,
+    *,
+    stall_days: int,
+    source: str = "",
+    synthetic: bool = False,
+) -> str:
+    """A one-page mobilisation report: reach, the funnel, stages over time, stalls, leads."""
+    note = (
+        '<p class="pln-synthetic">The data on this page are synthetic: made up to show the tool.</p>'
+        if synthetic
+        else ""
+    )
+    stages = "".join(
+        f"<li><strong>{html.escape(s.label)}</strong>: {html.escape(s.description)}</li>"
+        for s in STAGES
+    )
+    body = (
+        "<h1>Mobilisation: how far each innovation has spread</h1>"
+        + note
+        + f"<p>From {html.escape(source) if source else 'the records given'}. The stages, from "
+        f"the handbook's mobilisation chapter:</p><ol>{stages}</ol>"
+        + chart_figure_html(funnel_chart(reach_table).to_dict())
+        + chart_figure_html(stage_time_chart(over).to_dict())
+        + "<h2>Reach</h2>"
+        + table_html(reach_table.drop(columns="stage"), "Staff or schools at each stage now")
+        + (
+            table_html(by_table.drop(columns="stage"), "At each stage now, by group")
+            if by_table is not None
+            else ""
+        )
+        + f"<h2>Stalled for more than {stall_days} days</h2>"
+        + (
+            table_html(stalled, "Still engaging or trialling after the stall time")
+            if len(stalled)
+            else "<p>Nothing has stalled.</p>"
+        )
+        + "<h2>Who mobilises</h2>"
+        + table_html(leads, "Leads, the innovations and people or schools they lead")
+        + "<p>Made with plnlib mobilisation (The PLN Handbook).</p>"
+    )
+    return standalone_page("Mobilisation tracker", body)
