@@ -180,7 +180,7 @@ def add_mobilisation_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--as-of", help="the date to judge stalls on (default: the latest record)")
     p.add_argument("--network", type=Path, help="an advice-network tie file, to link leads to it")
     p.add_argument("--nodes", type=Path, help="the network's people file (with --network)")
-    p.add_argument("--names", action="store_true", help="show staff names, not codes")
+    p.add_argument("--names", action="store_true", help="show staff and leads' names, not codes")
     p.set_defaults(func=_mobilisation, command_name="mobilisation")
 
 
@@ -200,6 +200,10 @@ def _mobilisation(args: argparse.Namespace) -> int:
     if args.network:
         people = node_metrics(load_network(args.network, args.nodes))
     leads = mobilisers(records, people)
+    if not args.names:
+        leads = leads.assign(
+            lead=leads["lead"].map(pseudonym_codes(leads["lead"].tolist(), prefix="L"))
+        )
     if suffix == ".csv":
         write_csv(args.output, by_table if by_table is not None else table)
     else:

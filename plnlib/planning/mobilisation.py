@@ -297,7 +297,7 @@ def stage_over_time(records: pd.DataFrame, *, freq: str = "MS") -> pd.DataFrame:
     rows = []
     start = records["date"].min().to_period("M").to_timestamp()
     end = records["date"].max()
-    dates = list(pd.date_range(start, end, freq=freq)) + [end]
+    dates = [*pd.date_range(start, end, freq=freq), end]
     for innovation, group in records.groupby("innovation", sort=False):
         for when in dict.fromkeys(dates):
             now = current_stages(group, as_of=when)
