@@ -12,9 +12,17 @@ import re
 from pathlib import Path
 
 import pandas as pd
+import yaml
 
 from plnlib.errors import DataError
 from plnlib.io.tables import read_table
+from plnlib.planning.cycles import (
+    DriverDiagram,
+    diagram_from_dict,
+    diagram_from_rows,
+    prepare_cycles,
+    prepare_measures,
+)
 from plnlib.planning.mobilisation import prepare_records
 from plnlib.planning.timefinder import Availability, availability_from_tidy, tidy_from_grid
 
@@ -22,6 +30,9 @@ __all__ = [
     "find_person_column",
     "find_school_column",
     "read_availability",
+    "read_cycles",
+    "read_driver_diagram",
+    "read_measures",
     "read_mobilisation",
 ]
 
@@ -152,3 +163,39 @@ def read_mobilisation(path: str | Path) -> pd.DataFrame:
     """
     path = Path(path)
     return prepare_records(read_table(path), where=path.name)
+
+
+def read_driver_diagram(path: str | Path) -> DriverDiagram:
+    """Read a driver diagram kept as YAML (``.yaml``/``.yml``) or a table (``level,id,parent,text``)."""
+    path = Path(path)
+    if path.suffix.lower() in (".yaml", ".yml"):
+        if not path.exists():
+            raise DataError(
+                "expected a file here, found nothing",
+                where=str(path),
+                fix="Check the file name and folder.",
+            )
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+        except yaml.YAMLError as err:
+            mark = getattr(err, "problem_mark", None)
+            where = f"{path.name}, line {mark.line + 1}" if mark else path.name
+            raise DataError(
+                f"expected YAML, found text that is not ({getattr(err, 'problem', err)})",
+                where=where,
+                fix="Check the indentation and the colons.",
+            ) from None
+        return diagram_from_dict(data, where=path.name)
+    return diagram_from_rows(read_table(path), where=path.name)
+
+
+def read_cycles(path: str | Path, diagram: DriverDiagram | None = None) -> pd.DataFrame:
+    """Read a PDSA log (CSV or XLSX, one row per cycle) and check it."""
+    path = Path(path)
+    return prepare_cycles(read_table(path), diagram=diagram, where=path.name)
+
+
+def read_measures(path: str | Path) -> pd.DataFrame:
+    """Read the aim's measure readings (CSV or XLSX: ``date, value``, optionally ``cycle``)."""
+    path = Path(path)
+    return prepare_measures(read_table(path), where=path.name)

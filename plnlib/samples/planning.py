@@ -8,7 +8,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["SAMPLE_SLOTS", "free_times_grid", "mobilisation_records"]
+__all__ = [
+    "SAMPLE_SLOTS",
+    "driver_diagram_data",
+    "free_times_grid",
+    "measure_readings",
+    "mobilisation_records",
+    "pdsa_log",
+]
 
 #: The slots of the synthetic form's grid, in order.
 SAMPLE_SLOTS: tuple[str, ...] = ("Before school", "Lunch", "After school", "Twilight")
@@ -114,3 +121,122 @@ def mobilisation_records(*, seed: int = 2026, staff_per_school: int = 6) -> pd.D
                         }
                     )
     return pd.DataFrame(rows).sort_values("date", kind="stable").reset_index(drop=True)
+
+
+def driver_diagram_data() -> dict[str, object]:
+    """A synthetic driver diagram in its YAML form (a reading aim; made up for the example).
+
+    Examples
+    --------
+    >>> len(driver_diagram_data()["primary_drivers"])
+    3
+    """
+    return {
+        "aim": "More pupils in Year 4 read for pleasure at home (synthetic example)",
+        "measure": "Share of pupils reading at home on 4 or more days a week (reading log)",
+        "target_date": "2027-07-16",
+        "primary_drivers": [
+            {
+                "id": "P1",
+                "text": "Pupils can choose books they want to read",
+                "secondary_drivers": [
+                    {
+                        "id": "S1",
+                        "text": "Class libraries match pupils' interests",
+                        "change_ideas": [
+                            {"id": "C1", "text": "Pupils vote on new class library books"},
+                            {"id": "C2", "text": "Weekly book talk by a pupil"},
+                        ],
+                    },
+                    {
+                        "id": "S2",
+                        "text": "Pupils know how to pick a book",
+                        "change_ideas": [{"id": "C3", "text": "Teach a 'first page' test"}],
+                    },
+                ],
+            },
+            {
+                "id": "P2",
+                "text": "Reading is a shared, social habit",
+                "secondary_drivers": [
+                    {
+                        "id": "S3",
+                        "text": "Time to read and talk in school",
+                        "change_ideas": [
+                            {"id": "C4", "text": "Ten minutes of reading aloud every day"}
+                        ],
+                    }
+                ],
+            },
+            {
+                "id": "P3",
+                "text": "Families feel able to support reading",
+                "secondary_drivers": [
+                    {
+                        "id": "S4",
+                        "text": "Families know what helps",
+                        "change_ideas": [
+                            {"id": "C5", "text": "A short reading evening for families"}
+                        ],
+                    }
+                ],
+            },
+        ],
+    }
+
+
+def pdsa_log() -> pd.DataFrame:
+    """A synthetic PDSA log of three cycles for the sample driver diagram."""
+    return pd.DataFrame(
+        [
+            {
+                "cycle": "1",
+                "change_idea": "C4",
+                "question": "Does daily reading aloud raise home reading?",
+                "prediction": "Home reading rises from about 40% to 50% in four weeks",
+                "measure": "Reading log",
+                "who": "Year 4 teachers",
+                "start": "2026-01-12",
+                "where": "Two Year 4 classes",
+                "do": "Read aloud on 18 of 20 days",
+                "study": "Rose to 46%: less than predicted; pupils asked for the next book",
+                "act": "adapt",
+                "next": "Let pupils choose the read-aloud book",
+            },
+            {
+                "cycle": "2",
+                "change_idea": "C4",
+                "question": "Does pupil choice of the read-aloud book help more?",
+                "prediction": "Home reading reaches 50%",
+                "measure": "Reading log",
+                "who": "Year 4 teachers",
+                "start": "2026-02-23",
+                "where": "Two Year 4 classes",
+                "do": "Pupils voted each week",
+                "study": "Reached 52%, as predicted",
+                "act": "adopt",
+                "next": "Spread to Year 3",
+            },
+            {
+                "cycle": "3",
+                "change_idea": "C1",
+                "question": "Does voting on library books change choices?",
+                "prediction": "More loans of new books",
+                "measure": "Library loans",
+                "who": "Librarian",
+                "start": "2026-04-20",
+                "where": "Year 4",
+                "do": "",
+                "study": "",
+                "act": "",
+                "next": "",
+            },
+        ]
+    )
+
+
+def measure_readings() -> pd.DataFrame:
+    """Synthetic fortnightly readings of the sample aim's measure (per cent)."""
+    values = [38, 41, 39, 40, 42, 44, 47, 45, 49, 51, 53, 52, 54]
+    dates = pd.date_range("2025-11-17", periods=len(values), freq="14D")
+    return pd.DataFrame({"date": dates.strftime("%Y-%m-%d"), "value": values})

@@ -6,12 +6,27 @@ import html
 
 import pandas as pd
 
-from plnlib.charts.planning import funnel_chart, slot_heatmap, slot_ranking, stage_time_chart
+from plnlib.charts.planning import (
+    driver_diagram_chart,
+    funnel_chart,
+    run_chart,
+    slot_heatmap,
+    slot_ranking,
+    stage_time_chart,
+)
+from plnlib.planning.cycles import Driver, DriverDiagram
 from plnlib.planning.mobilisation import STAGES
 from plnlib.planning.timefinder import Availability
 from plnlib.web.page import chart_figure_html, standalone_page
 
-__all__ = ["mobilisation_html", "table_html", "time_plan_html"]
+__all__ = [
+    "action_plan_html",
+    "cycles_html",
+    "diagram_list_html",
+    "mobilisation_html",
+    "table_html",
+    "time_plan_html",
+]
 
 
 def table_html(frame: pd.DataFrame, caption: str) -> str:
@@ -137,7 +152,14 @@ def mobilisation_html(
         )
         + f"<h2>Stalled for more than {stall_days} days</h2>"
         + (
-            table_html(stalled, "Still engaging or trialling after the stall time")
+            table_html(
+                stalled.head(25), "Still engaging or trialling after the stall time, longest first"
+            )
+            + (
+                f"<p>{len(stalled) - 25} more not shown (write them all with --stalls FILE.csv).</p>"
+                if len(stalled) > 25
+                else ""
+            )
             if len(stalled)
             else "<p>Nothing has stalled.</p>"
         )
@@ -146,3 +168,96 @@ def mobilisation_html(
         + "<p>Made with plnlib mobilisation (The PLN Handbook).</p>"
     )
     return standalone_page("Mobilisation tracker", body)
+
+
+def diagram_list_html(diagram: DriverDiagram) -> str:
+    """The driver diagram as nested lists: what a screen reader or a printout reads."""
+
+    def ideas(s: Driver) -> str:
+        if not s.ideas:
+            return ""
+        return (
+            "<ul>"
+            + "".join(
+                f"<li>Change idea {html.escape(c.id)}: {html.escape(c.text)}</li>" for c in s.ideas
+            )
+            + "</ul>"
+        )
+
+    primaries = "".join(
+        f"<li>Primary driver {html.escape(p.id)}: {html.escape(p.text)}"
+        + (
+            "<ul>"
+            + "".join(
+                f"<li>Secondary driver {html.escape(s.id)}: {html.escape(s.text)}{ideas(s)}</li>"
+                for s in p.children
+            )
+            + "</ul>"
+            if p.children
+            else ""
+        )
+        + "</li>"
+        for p in diagram.primaries
+    )
+    return (
+        f'<div class="pln-driver-list"><p><strong>Aim:</strong> {html.escape(diagram.aim)}<br>'
+        f"<strong>Measure:</strong> {html.escape(diagram.measure)}<br>"
+        f"<strong>By:</strong> {diagram.target_date.date().isoformat()}</p><ul>{primaries}</ul></div>"
+    )
+
+
+def cycles_html(
+    diagram: DriverDiagram,
+    cycles: pd.DataFrame | None = None,
+    measures: pd.DataFrame | None = None,
+    *,
+    source: str = "",
+    synthetic: bool = False,
+) -> str:
+    """A one-page improvement record: the driver diagram, the PDSA log, the run chart."""
+    note = (
+        '<p class="pln-synthetic">The data on this page are synthetic: made up to show the tool.</p>'
+        if synthetic
+        else ""
+    )
+    parts = [
+        "<h1>Improvement cycles</h1>",
+        note,
+        f"<p>From {html.escape(source) if source else 'the files given'}.</p>",
+        "<h2>Driver diagram</h2>",
+        chart_figure_html(driver_diagram_chart(diagram).to_dict()),
+        diagram_list_html(diagram),
+    ]
+    if cycles is not None:
+        parts.append("<h2>Plan-Do-Study-Act cycles</h2>")
+        shown = cycles.assign(start=cycles["start"].dt.strftime("%Y-%m-%d").fillna(""))
+        for idea, group in shown.groupby("change_idea", sort=False):
+            text = diagram.ideas[idea].text if idea in diagram.ideas else ""
+            parts.append(f"<h3>Change idea {html.escape(idea)}: {html.escape(text)}</h3>")
+            parts.append(table_html(group.drop(columns="change_idea"), f"Cycles testing {idea}"))
+    if measures is not None:
+        parts.append("<h2>The measure across the cycles</h2>")
+        parts.append(
+            chart_figure_html(run_chart(measures, cycles, measure=diagram.measure).to_dict())
+        )
+    parts.append("<p>Made with plnlib cycles (The PLN Handbook).</p>")
+    return standalone_page("Improvement cycles", "".join(parts))
+
+
+def action_plan_html(plan: pd.DataFrame, title: str) -> str:
+    """A printable action plan: the suggested actions with empty who / by when / how we know."""
+    body = (
+        f"<h1>Action plan: {html.escape(title)}</h1>"
+        "<p>The weakest sections of the checklist result and the actions the checklist "
+        "suggests for them. Choose the few you will do, then fill in who, by when and how "
+        "you will know it worked.</p>"
+        + table_html(
+            plan.drop(columns=["chapter"]).rename(
+                columns={"by_when": "by when", "how_we_will_know": "how we will know"}
+            ),
+            "Suggested actions for the weakest items",
+        )
+        + "<p>From The PLN Handbook (CC BY 4.0).</p>"
+    )
+    css = ".pln-table-wrap td { min-width: 5rem; } @media print { td { height: 2.5rem; } }"
+    return standalone_page(f"Action plan: {title}", body, charts=False, extra_css=css)
