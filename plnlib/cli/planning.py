@@ -31,7 +31,14 @@ from plnlib.planning.mobilisation import (
 from plnlib.planning.timecost import Timetable, time_options
 from plnlib.planning.timefinder import availability, cannot_make, pair_slots
 from plnlib.pseudonyms import pseudonym_codes
-from plnlib.web.planning import action_plan_html, cycles_html, mobilisation_html, time_plan_html
+from plnlib.web.planning import (
+    SHEETS,
+    action_plan_html,
+    cycles_html,
+    mobilisation_html,
+    sheet_html,
+    time_plan_html,
+)
 
 __all__ = ["add_parser"]
 
@@ -99,6 +106,16 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_time_cost, command_name="time-cost")
     add_mobilisation_parser(subparsers)
     add_cycles_parsers(subparsers)
+    p = subparsers.add_parser(
+        "planning-sheet",
+        help="write a printable sheet of a planning tool (.html, A4 or Letter)",
+        description="Sheets: time-finder (members tick when they are free), mobilisation "
+        "(tracker records), pdsa (one Plan-Do-Study-Act cycle), driver-diagram (blank).",
+    )
+    p.add_argument("name", choices=SHEETS, help="which sheet")
+    p.add_argument("--slots", type=_slots, help="time-finder: the slots, separated by |")
+    p.add_argument("-o", "--output", required=True, type=Path, help="sheet.html")
+    p.set_defaults(func=_sheet, command_name="planning-sheet")
 
 
 def _time_finder(args: argparse.Namespace) -> int:
@@ -419,3 +436,10 @@ primary_drivers:   # three to five
   - id: P3
     text: A third
 """
+
+
+def _sheet(args: argparse.Namespace) -> int:
+    check_suffix(args.output, (".html",))
+    write_text_atomic(args.output, sheet_html(args.name, slots=args.slots or ()))
+    print(f"wrote the {args.name} sheet to {args.output}")
+    return 0
