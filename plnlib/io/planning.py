@@ -8,6 +8,7 @@ export (one column per day, choices joined by ``;``), or a tidy CSV
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -24,9 +25,15 @@ from plnlib.planning.cycles import (
     prepare_measures,
 )
 from plnlib.planning.mobilisation import prepare_records
-from plnlib.planning.timefinder import Availability, availability_from_tidy, tidy_from_grid
+from plnlib.planning.timefinder import (
+    FREE_TIMES_FORMAT,
+    Availability,
+    availability_from_tidy,
+    tidy_from_grid,
+)
 
 __all__ = [
+    "PERSON_COLUMNS",
     "find_person_column",
     "find_school_column",
     "read_availability",
@@ -36,7 +43,8 @@ __all__ = [
     "read_mobilisation",
 ]
 
-_PERSON_NAMES = (
+#: Headers (as compared: lower case, punctuation as spaces) that name each member.
+PERSON_COLUMNS: tuple[str, ...] = (
     "person",
     "name",
     "your name",
@@ -101,7 +109,7 @@ def find_person_column(frame: pd.DataFrame, *, where: str = "") -> str | None:
     >>> find_person_column(pd.DataFrame({"ID": [1], "Name": ["anonymous"], "Email": ["a@x"]}))
     'Email'
     """
-    for wanted in _PERSON_NAMES:
+    for wanted in PERSON_COLUMNS:
         for col in frame.columns:
             if _key(col) == wanted:
                 values = frame[col].dropna().astype(str).str.strip().str.casefold()
@@ -130,6 +138,8 @@ def read_availability(
     """
     path = Path(path)
     where = path.name
+    if path.suffix.lower() == ".json":
+        return _read_free_times_json(path, slots)
     frame = read_table(path)
     keys = {_key(c): str(c) for c in frame.columns}
     if {"person", "day", "slot"} <= set(keys):
@@ -153,6 +163,40 @@ def read_availability(
         frame, person=person, school=school_col, sep=sep, slots=slots, where=where
     )
     return availability_from_tidy(tidy, slots=slots, where=where)
+
+
+def _read_free_times_json(path: Path, slots: tuple[str, ...] | None) -> Availability:
+    """Free times saved by the time finder's page (``"format": "plnlib-free-times"``)."""
+    if not path.exists():
+        raise DataError(
+            "expected a file here, found nothing",
+            where=str(path),
+            fix="Check the file name and folder.",
+        )
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as err:
+        raise DataError(
+            f"expected JSON saved by the time finder, found text that is not JSON ({err})",
+            where=path.name,
+            fix="Choose the .json file you saved.",
+        ) from None
+    if not isinstance(doc, dict) or doc.get("format") != FREE_TIMES_FORMAT:
+        raise DataError(
+            f'expected a file with "format": "{FREE_TIMES_FORMAT}", found something else',
+            where=path.name,
+            fix="Choose the .json file you saved from the time finder.",
+        )
+    rows = doc.get("rows")
+    if not isinstance(rows, list) or not all(isinstance(r, list) and len(r) == 4 for r in rows):
+        raise DataError(
+            "expected 'rows' of [person, school, day, slot], found something else",
+            where=path.name,
+            fix="Save the file again from the time finder's page.",
+        )
+    tidy = pd.DataFrame(rows, columns=["person", "school", "day", "slot"]).replace("", None)
+    given = tuple(doc["slots"]) if slots is None and doc.get("slots") else slots
+    return availability_from_tidy(tidy, slots=given, where=path.name)
 
 
 def read_mobilisation(path: str | Path) -> pd.DataFrame:

@@ -19,6 +19,8 @@ import pandas as pd
 from plnlib.errors import DataError
 
 __all__ = [
+    "DAY_ALIASES",
+    "FREE_TIMES_FORMAT",
     "WEEKDAYS",
     "Availability",
     "availability",
@@ -30,6 +32,9 @@ __all__ = [
     "tidy_from_grid",
 ]
 
+#: The "format" of a time finder's saved JSON (rows of person, school, day, slot).
+FREE_TIMES_FORMAT = "plnlib-free-times"
+
 #: The days of the week in order; other day names ("Week A Monday") keep their own spelling.
 WEEKDAYS: tuple[str, ...] = (
     "Monday",
@@ -40,7 +45,8 @@ WEEKDAYS: tuple[str, ...] = (
     "Saturday",
     "Sunday",
 )
-_DAY_ALIASES = {
+#: Spellings of the weekdays (lower case) and the full name each stands for.
+DAY_ALIASES: dict[str, str] = {
     **{d.lower(): d for d in WEEKDAYS},
     **{d[:3].lower(): d for d in WEEKDAYS},
     "tues": "Tuesday",
@@ -59,7 +65,7 @@ def canonical_day(text: object) -> str:
     ('Monday', 'Thursday', 'Week A Monday')
     """
     value = " ".join(str(text).split())
-    return _DAY_ALIASES.get(value.lower().rstrip("."), value)
+    return DAY_ALIASES.get(value.lower().rstrip("."), value)
 
 
 def split_choices(

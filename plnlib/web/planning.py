@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 
 import pandas as pd
 
@@ -15,9 +16,10 @@ from plnlib.charts.planning import (
     stage_time_chart,
 )
 from plnlib.errors import DataError
+from plnlib.io.planning import PERSON_COLUMNS
 from plnlib.planning.cycles import Driver, DriverDiagram
 from plnlib.planning.mobilisation import STAGES
-from plnlib.planning.timefinder import WEEKDAYS, Availability
+from plnlib.planning.timefinder import DAY_ALIASES, FREE_TIMES_FORMAT, WEEKDAYS, Availability
 from plnlib.web.page import chart_figure_html, standalone_page
 
 __all__ = [
@@ -28,6 +30,8 @@ __all__ = [
     "mobilisation_html",
     "sheet_html",
     "table_html",
+    "time_finder_config",
+    "time_finder_tool_html",
     "time_plan_html",
 ]
 
@@ -381,4 +385,48 @@ def sheet_html(name: str, *, days: tuple[str, ...] = (), slots: tuple[str, ...] 
         )
     return standalone_page(
         title, f'<div class="pln-ws">{body}{foot}</div>', charts=False, extra_css=_SHEET_CSS
+    )
+
+
+def time_finder_config() -> dict[str, object]:
+    """What the in-page time finder needs from plnlib: day names, spellings, column names."""
+    return {
+        "weekdays": list(WEEKDAYS),
+        "aliases": dict(DAY_ALIASES),
+        "person_columns": list(PERSON_COLUMNS),
+        "json_format": FREE_TIMES_FORMAT,
+    }
+
+
+def time_finder_tool_html(root: str = "../../") -> str:
+    """The in-page time finder: a file chooser, options, results; ``pln-timefinder.js`` computes.
+
+    ``root`` is the path from the page to the site's root (where ``js/`` is).
+
+    Examples
+    --------
+    >>> out = time_finder_tool_html()
+    >>> 'class="pln-timefinder"' in out and '"json_format": "plnlib-free-times"' in out
+    True
+    """
+    data = json.dumps(time_finder_config(), sort_keys=True).replace("<", "\\u003c")
+    return (
+        f'<script type="application/json" class="pln-tf-data">{data}</script>'
+        '<form class="pln-timefinder" onsubmit="return false">'
+        "<fieldset><legend>Your members' free times</legend>"
+        '<p><label for="pln-tf-file">A form export saved as CSV (Google Forms or Microsoft '
+        "Forms), a CSV with columns person, school, day, slot, or a .json file saved here"
+        '</label><br><input id="pln-tf-file" class="pln-tf-file" type="file" accept=".csv,.txt,.json"></p>'
+        '<p><label for="pln-tf-slots">The grid\'s slots in order, separated by | (optional)</label><br>'
+        '<input id="pln-tf-slots" class="pln-tf-slots" type="text" size="50" '
+        'placeholder="Before school|Lunch|After school"></p>'
+        '<p><label for="pln-tf-school">The school column\'s header, if it is not found (optional)'
+        '</label><br><input id="pln-tf-school" class="pln-tf-school" type="text" size="30"></p>'
+        '<p><button type="button" class="pln-tf-save">Save as JSON on this device</button> '
+        '<button type="button" class="pln-tf-forget">Forget the data in this browser</button></p>'
+        "</fieldset>"
+        '<p class="pln-tf-status" role="status" aria-live="polite">Choose a file: it is read in this '
+        "page and never uploaded.</p>"
+        '<div class="pln-tf-results" aria-live="polite"></div></form>'
+        f'<script src="{html.escape(root)}js/pln-timefinder.js" defer></script>'
     )
