@@ -24,7 +24,7 @@ from plnlib.planning.cycles import (
     prepare_cycles,
     prepare_measures,
 )
-from plnlib.planning.mobilisation import prepare_records
+from plnlib.planning.mobilisation import MOBILISATION_FORMAT, prepare_records
 from plnlib.planning.timefinder import (
     FREE_TIMES_FORMAT,
     Availability,
@@ -206,7 +206,41 @@ def read_mobilisation(path: str | Path) -> pd.DataFrame:
     evidence, lead`` (see :func:`plnlib.planning.mobilisation.prepare_records`).
     """
     path = Path(path)
+    if path.suffix.lower() == ".json":
+        doc = _json(path, MOBILISATION_FORMAT, "the tracker")
+        rows = doc.get("records")
+        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows) or not rows:
+            raise DataError(
+                "expected 'records' (a list of records), found something else",
+                where=path.name,
+                fix="Save the file again from the tracker's page.",
+            )
+        return prepare_records(pd.DataFrame(rows), where=path.name)
     return prepare_records(read_table(path), where=path.name)
+
+
+def _json(path: Path, fmt: str, tool: str) -> dict:
+    if not path.exists():
+        raise DataError(
+            "expected a file here, found nothing",
+            where=str(path),
+            fix="Check the file name and folder.",
+        )
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as err:
+        raise DataError(
+            f"expected JSON saved by {tool}, found text that is not JSON ({err})",
+            where=path.name,
+            fix="Choose the .json file you saved.",
+        ) from None
+    if not isinstance(doc, dict) or doc.get("format") != fmt:
+        raise DataError(
+            f'expected a file with "format": "{fmt}", found something else',
+            where=path.name,
+            fix=f"Choose the .json file you saved from {tool}.",
+        )
+    return doc
 
 
 def read_driver_diagram(path: str | Path) -> DriverDiagram:

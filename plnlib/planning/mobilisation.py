@@ -16,7 +16,9 @@ import pandas as pd
 from plnlib.errors import DataError
 
 __all__ = [
+    "MOBILISATION_FORMAT",
     "STAGES",
+    "STAGE_LOOKUP",
     "Stage",
     "current_stages",
     "mobilisers",
@@ -38,6 +40,9 @@ class Stage:
     description: str
     aliases: tuple[str, ...] = ()
 
+
+#: The "format" of the in-page tracker's saved JSON.
+MOBILISATION_FORMAT = "plnlib-mobilisation"
 
 #: The stages in order (from book/connecting/mobilisation.md).
 STAGES: tuple[Stage, ...] = (
@@ -64,7 +69,10 @@ STAGES: tuple[Stage, ...] = (
     ),
 )
 _ORDER = {s.id: i for i, s in enumerate(STAGES)}
-_LOOKUP = {k: s.id for s in STAGES for k in (s.id, s.label.lower(), *s.aliases)}
+#: Every accepted spelling of a stage (lower case, punctuation as spaces) and its id.
+STAGE_LOOKUP: dict[str, str] = {
+    k: s.id for s in STAGES for k in (s.id, s.label.lower(), *s.aliases)
+}
 
 
 def stage_of(value: object, *, where: str = "") -> str:
@@ -76,8 +84,8 @@ def stage_of(value: object, *, where: str = "") -> str:
     ('trialling', 'refining', 'engaging')
     """
     key = " ".join(re.sub(r"[^\w ]", " ", str(value).casefold()).split())
-    if key in _LOOKUP:
-        return _LOOKUP[key]
+    if key in STAGE_LOOKUP:
+        return STAGE_LOOKUP[key]
     raise DataError(
         f"expected a stage ({', '.join(s.id for s in STAGES)}), found '{value}'",
         where=where,

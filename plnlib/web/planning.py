@@ -18,7 +18,7 @@ from plnlib.charts.planning import (
 from plnlib.errors import DataError
 from plnlib.io.planning import PERSON_COLUMNS
 from plnlib.planning.cycles import Driver, DriverDiagram
-from plnlib.planning.mobilisation import STAGES
+from plnlib.planning.mobilisation import MOBILISATION_FORMAT, STAGE_LOOKUP, STAGES
 from plnlib.planning.timefinder import DAY_ALIASES, FREE_TIMES_FORMAT, WEEKDAYS, Availability
 from plnlib.web.page import chart_figure_html, standalone_page
 
@@ -28,6 +28,7 @@ __all__ = [
     "cycles_html",
     "diagram_list_html",
     "mobilisation_html",
+    "mobilisation_tool_html",
     "sheet_html",
     "table_html",
     "time_finder_config",
@@ -429,4 +430,60 @@ def time_finder_tool_html(root: str = "../../") -> str:
         "page and never uploaded.</p>"
         '<div class="pln-tf-results" aria-live="polite"></div></form>'
         f'<script src="{html.escape(root)}js/pln-timefinder.js" defer></script>'
+    )
+
+
+def mobilisation_tool_html(root: str = "../../") -> str:
+    """The in-page mobilisation tracker; ``pln-mobilisation.js`` computes reach and stalls.
+
+    Examples
+    --------
+    >>> out = mobilisation_tool_html()
+    >>> "Trialling it with colleagues" in out and 'class="pln-mobilisation"' in out
+    True
+    """
+    config = {
+        "stages": [{"id": s.id, "label": s.label, "description": s.description} for s in STAGES],
+        "lookup": dict(STAGE_LOOKUP),
+        "json_format": MOBILISATION_FORMAT,
+    }
+    data = json.dumps(config, sort_keys=True).replace("<", "\\u003c")
+    options = "".join(f'<option value="{s.id}">{html.escape(s.label)}</option>' for s in STAGES)
+    described = "".join(
+        f"<li><strong>{html.escape(s.label)}</strong>: {html.escape(s.description)}</li>"
+        for s in STAGES
+    )
+
+    def field(name: str, label: str, kind: str = "text") -> str:
+        return (
+            f'<p><label for="pln-mob-{name}">{label}</label><br>'
+            f'<input id="pln-mob-{name}" name="{name}" type="{kind}"></p>'
+        )
+
+    return (
+        f'<script type="application/json" class="pln-mob-data">{data}</script>'
+        '<form class="pln-mobilisation" onsubmit="return false">'
+        f"<fieldset><legend>Add a record</legend><ol>{described}</ol>"
+        + field("innovation", "Innovation")
+        + field("school", "School")
+        + field("person", "Person or code (leave empty to track whole schools)")
+        + field("role", "Role (optional)")
+        + '<p><label for="pln-mob-stage">Stage reached</label><br>'
+        f'<select id="pln-mob-stage" name="stage">{options}</select></p>'
+        + field("date", "Date", "date")
+        + field("evidence", "Evidence (a short note)")
+        + field("lead", "Who leads it (optional)")
+        + '<p><button type="button" class="pln-mob-add">Add the record</button></p></fieldset>'
+        "<fieldset><legend>Your records</legend>"
+        '<p><label for="pln-mob-days">Days after which a stage counts as stalled</label><br>'
+        '<input id="pln-mob-days" class="pln-mob-days" type="number" min="1" value="60"></p>'
+        '<p><button type="button" class="pln-mob-save">Save as JSON on this device</button> '
+        '<label for="pln-mob-open">Open a saved .json file</label> '
+        '<input id="pln-mob-open" class="pln-mob-open" type="file" accept=".json"> '
+        '<button type="button" class="pln-mob-forget">Forget the records in this browser</button></p>'
+        "</fieldset>"
+        '<p class="pln-mob-status" role="status" aria-live="polite">Records are kept in this '
+        "browser only; nothing is uploaded.</p>"
+        '<div class="pln-mob-results" aria-live="polite"></div></form>'
+        f'<script src="{html.escape(root)}js/pln-mobilisation.js" defer></script>'
     )
