@@ -51,7 +51,7 @@ DAY_ALIASES: dict[str, str] = {
     **{d[:3].lower(): d for d in WEEKDAYS},
     "tues": "Tuesday",
     "weds": "Wednesday",
-    "thur": "Thursday",
+    "thur": "Thursday",  # codespell:ignore thur
     "thurs": "Thursday",
 }
 

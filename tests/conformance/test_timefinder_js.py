@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from timefinder_corpus import COLUMNS, GOOGLE, corpus  # noqa: E402
+from timefinder_corpus import COLUMNS, GOOGLE, corpus
 
-from plnlib.io.planning import read_availability  # noqa: E402
-from plnlib.planning.timefinder import availability  # noqa: E402
-from plnlib.web.planning import time_finder_tool_html  # noqa: E402
+from plnlib.io.planning import read_availability
+from plnlib.planning.timefinder import availability
+from plnlib.web.planning import time_finder_tool_html
 
 JS = Path(__file__).resolve().parents[2] / "plnlib/web/assets/site/js/pln-timefinder.js"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -52,17 +52,16 @@ def page(tmp_path_factory):
 
 def js_answer(page, case):
     return page.evaluate(
-        """([text, name, slots, school]) => {
-            try {
-              const r = PlnTimeFinder.analyse(text, {name, slots, school});
-              const cols = %s;
-              return {table: r.table.map(row => cols.map(c => row[c])), members: r.data.members.size};
-            } catch (e) {
-              if (!(e instanceof PlnTimeFinder.PlnError)) { throw e; }
-              return {error: e.message};
-            }
-        }"""
-        % json.dumps(COLUMNS),
+        f"""([text, name, slots, school]) => {{
+            try {{
+              const r = PlnTimeFinder.analyse(text, {{name, slots, school}});
+              const cols = {json.dumps(COLUMNS)};
+              return {{table: r.table.map(row => cols.map(c => row[c])), members: r.data.members.size}};
+            }} catch (e) {{
+              if (!(e instanceof PlnTimeFinder.PlnError)) {{ throw e; }}
+              return {{error: e.message}};
+            }}
+        }}""",
         [case["text"], case["name"], case["slots"], case["school"]],
     )
 

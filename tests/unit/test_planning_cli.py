@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import subprocess
 import sys
 
@@ -10,7 +11,12 @@ import pandas as pd
 import pytest
 
 from plnlib.errors import DataError
-from plnlib.io.planning import find_person_column, find_school_column, read_availability
+from plnlib.io.planning import (
+    find_person_column,
+    find_school_column,
+    read_availability,
+    read_mobilisation,
+)
 from plnlib.samples.planning import free_times_grid
 
 GOOGLE = """Timestamp,Email Address,Your name,Which school do you teach in?,When are you free? [Monday],When are you free? [Tuesday]
@@ -126,3 +132,33 @@ def test_help_texts():
     for cmd in ("time-finder", "time-cost"):
         res = run(cmd, "--help")
         assert res.returncode == 0 and "usage" in res.stdout
+
+
+def test_the_json_the_pages_save_is_read_back(tmp_path):
+    doc = {
+        "format": "plnlib-free-times",
+        "version": 1,
+        "slots": ["AM", "PM"],
+        "rows": [["a", "X", "Monday", "PM"], ["b", "Y", "Monday", "PM"], ["c", "Y", "", ""]],
+    }
+    (tmp_path / "free.json").write_text(json.dumps(doc))
+    data = read_availability(tmp_path / "free.json")
+    assert data.slots == ("AM", "PM") and len(data.members) == 3
+    (tmp_path / "other.json").write_text(json.dumps({"format": "plnlib-answers"}))
+    with pytest.raises(DataError, match='"format": "plnlib-free-times"'):
+        read_availability(tmp_path / "other.json")
+    (tmp_path / "broken.json").write_text("{not json")
+    with pytest.raises(DataError, match="not JSON"):
+        read_availability(tmp_path / "broken.json")
+    tracker = {
+        "format": "plnlib-mobilisation",
+        "version": 1,
+        "records": [
+            {"innovation": "Quiz", "school": "A", "stage": "trialling", "date": "2026-01-05"}
+        ],
+    }
+    (tmp_path / "mob.json").write_text(json.dumps(tracker))
+    assert read_mobilisation(tmp_path / "mob.json")["stage"].tolist() == ["trialling"]
+    (tmp_path / "empty.json").write_text(json.dumps({**tracker, "records": []}))
+    with pytest.raises(DataError, match="expected 'records'"):
+        read_mobilisation(tmp_path / "empty.json")

@@ -94,11 +94,11 @@ def test_over_time_carries_the_latest_stage_forward():
     ("change", "message"),
     [
         (
-            {"Stage": ["adopting"] + list(RAW["Stage"][1:])},
+            {"Stage": ["adopting", *list(RAW["Stage"][1:])]},
             r"row 2, column stage: expected a stage.*'adopting'",
         ),
-        ({"Date": ["soon"] + list(RAW["Date"][1:])}, "expected a date"),
-        ({"School": [None] + list(RAW["School"][1:])}, "expected a school in every row"),
+        ({"Date": ["soon", *list(RAW["Date"][1:])]}, "expected a date"),
+        ({"School": [None, *list(RAW["School"][1:])]}, "expected a school in every row"),
     ],
 )
 def test_bad_records(change, message):
