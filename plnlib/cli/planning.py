@@ -68,6 +68,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="the grid's slots in order, separated by | (e.g. 'Before school|Lunch|After "
         "school'); a cell naming another slot is then an error",
     )
+    p.add_argument(
+        "--pairs",
+        type=Path,
+        metavar="FILE.csv",
+        help="also write the best time for each pair of schools as CSV",
+    )
     p.add_argument("--top", type=int, default=3, help="how many best times to detail (default 3)")
     p.add_argument("--names", action="store_true", help="show people's names, not codes")
     p.set_defaults(func=_time_finder, command_name="time-finder")
@@ -120,6 +126,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def _time_finder(args: argparse.Namespace) -> int:
     suffix = check_suffix(args.output, (".csv", ".html"))
+    if args.pairs:
+        check_suffix(args.pairs, (".csv",), option="--pairs")
     data = read_availability(args.file, school=args.school, slots=args.slots)
     table = availability(data)
     names = list(data.members)
@@ -146,8 +154,14 @@ def _time_finder(args: argparse.Namespace) -> int:
         f"{len(data.members)} members in {len(data.schools)} schools; "
         f"{len(table)} day-and-slot times."
     )
+    if args.pairs:
+        write_csv(args.pairs, pair_slots(data))
+        print(
+            f"wrote the best time for each of {len(data.schools) * (len(data.schools) - 1) // 2} "
+            f"pairs of schools to {args.pairs}"
+        )
     if data.duplicates:
-        print(f"note: {data.duplicates} member(s) answered more than once; all their times count.")
+        print(f"note: {data.duplicates} member(s) gave more than one school; the last one is used.")
     for r in top.itertuples():
         print(
             f"  {r.rank}. {r.day} {r.slot}: {r.available} of {r.members} members free, "

@@ -199,7 +199,9 @@ class Availability:
     """Who is free when: the checked tidy table and the week's days and slots in order.
 
     ``free`` has one row per person, day and slot they are free (empty day and
-    slot for a member free at no time); ``members`` maps each person to a school.
+    slot for a member free at no time); ``members`` maps each person to a school;
+    ``duplicates`` counts people who gave more than one school (the last is used).
+    Someone who answered twice keeps every time they gave.
     """
 
     free: pd.DataFrame

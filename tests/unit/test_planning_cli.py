@@ -44,8 +44,12 @@ def google(tmp_path):
 
 def test_google_grid_to_slots_csv(google, tmp_path):
     out = tmp_path / "slots.csv"
-    res = run("time-finder", google, "-o", out)
+    res = run("time-finder", google, "-o", out, "--pairs", tmp_path / "pairs.csv")
     assert res.returncode == 0, res.stderr
+    pairs = list(csv.DictReader((tmp_path / "pairs.csv").open(encoding="utf-8-sig")))
+    assert [(p["school_a"], p["school_b"], p["both"]) for p in pairs] == [
+        ("Oak Primary", "Elm Academy", "True")
+    ]
     assert "3 members in 2 schools" in res.stdout
     rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
     assert {"day", "slot", "available", "schools", "cannot_make"} <= set(rows[0])
