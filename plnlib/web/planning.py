@@ -19,6 +19,7 @@ from plnlib.errors import DataError
 from plnlib.io.planning import PERSON_COLUMNS
 from plnlib.planning.cycles import Driver, DriverDiagram
 from plnlib.planning.mobilisation import MOBILISATION_FORMAT, STAGE_LOOKUP, STAGES
+from plnlib.planning.timecost import OPTIONS
 from plnlib.planning.timefinder import DAY_ALIASES, FREE_TIMES_FORMAT, WEEKDAYS, Availability
 from plnlib.web.page import chart_figure_html, standalone_page
 
@@ -31,6 +32,7 @@ __all__ = [
     "mobilisation_tool_html",
     "sheet_html",
     "table_html",
+    "time_cost_tool_html",
     "time_finder_config",
     "time_finder_tool_html",
     "time_plan_html",
@@ -486,4 +488,46 @@ def mobilisation_tool_html(root: str = "../../") -> str:
         "browser only; nothing is uploaded.</p>"
         '<div class="pln-mob-results" aria-live="polite"></div></form>'
         f'<script src="{html.escape(root)}js/pln-mobilisation.js" defer></script>'
+    )
+
+
+def time_cost_tool_html(root: str = "../../") -> str:
+    """The in-page cost-of-time calculator; ``pln-timecost.js`` is a port of ``time_options``.
+
+    Examples
+    --------
+    >>> "Paid cover" in time_cost_tool_html()
+    True
+    """
+    config = {"options": [{"id": i, "label": label, "detail": d} for i, label, d in OPTIONS]}
+    data = json.dumps(config, sort_keys=True).replace("<", "\\u003c")
+    fields = (
+        ("lesson_minutes", "Minutes in one lesson", "60"),
+        ("lessons_per_week", "Lessons a week for one class", "25"),
+        ("staff", "Teachers taking part", "10"),
+        ("cover_cost_per_hour", "Cost of an hour of cover", "0"),
+        ("days_per_week", "School days a week", "5"),
+        ("minutes_shaved", "Minutes shaved from each lesson (empty: enough for half a day)", ""),
+        ("reallocated_minutes", "Meeting or planning minutes a week given to the network", "60"),
+        ("aligned_periods", "Free periods a week made common", "1"),
+        ("free_periods_per_week", "Free periods a teacher has a week (optional)", ""),
+        ("cover_lessons", "Lessons a week each teacher is covered for", "1"),
+    )
+    inputs = "".join(
+        f'<p><label for="pln-tc-{n}">{html.escape(label)}</label><br>'
+        f'<input id="pln-tc-{n}" name="{n}" type="number" min="0" step="any" value="{v}"></p>'
+        for n, label, v in fields
+    )
+    options = "".join(
+        f"<li><strong>{html.escape(label)}</strong>: {html.escape(d)}</li>"
+        for _, label, d in OPTIONS
+    )
+    return (
+        f'<script type="application/json" class="pln-tc-data">{data}</script>'
+        '<form class="pln-timecost" onsubmit="return false"><fieldset>'
+        f"<legend>Your timetable's figures</legend>{inputs}</fieldset>"
+        f"<ul>{options}</ul>"
+        '<p class="pln-tc-status" role="status" aria-live="polite"></p>'
+        '<div class="pln-tc-results pln-table-wrap"></div></form>'
+        f'<script src="{html.escape(root)}js/pln-timecost.js" defer></script>'
     )
