@@ -224,6 +224,10 @@ def add_mobilisation_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--stalls", type=Path, metavar="FILE.csv", help="also write every stall as CSV")
     p.add_argument("--network", type=Path, help="an advice-network tie file, to link leads to it")
     p.add_argument("--nodes", type=Path, help="the network's people file (with --network)")
+    p.add_argument(
+        "--relation",
+        help="the network's relation to use (default: advice; the latest wave is used)",
+    )
     p.add_argument("--names", action="store_true", help="show staff and leads' names, not codes")
     p.set_defaults(func=_mobilisation, command_name="mobilisation")
 
@@ -244,7 +248,11 @@ def _mobilisation(args: argparse.Namespace) -> int:
         check_suffix(args.stalls, (".csv",), option="--stalls")
     people = None
     if args.network:
-        people = node_metrics(load_network(args.network, args.nodes))
+        net = load_network(args.network, args.nodes)
+        relation = args.relation or ("advice" if "advice" in net.relations else net.relations[0])
+        waves = [w for w in net.waves if w]
+        net = net.select(relation=relation, wave=waves[-1] if len(waves) > 1 else None)
+        people = node_metrics(net)
     leads = mobilisers(records, people)
     if not args.names:
         leads = leads.assign(

@@ -183,3 +183,13 @@ def test_the_command(tmp_path):
     RAW.assign(Stage=["adopting"] * 6).to_csv(path, index=False)
     bad = run("mobilisation", path, "-o", tmp_path / "x.csv")
     assert bad.returncode == 2 and "adopting" in bad.stderr and len(bad.stderr.splitlines()) == 1
+
+
+def test_the_command_links_leads_to_a_network_with_two_relations(tmp_path):
+    path = tmp_path / "records.csv"
+    RAW.to_csv(path, index=False)
+    ties = tmp_path / "ties.csv"
+    ties.write_text("source,target,relation\nAnn,Dee,advice\nBo,Dee,advice\nDee,Bo,information\n")
+    res = run("mobilisation", path, "--network", ties, "-o", tmp_path / "r.csv")
+    assert res.returncode == 0, res.stderr
+    assert "leads found in the network: 1 of 2" in res.stdout
