@@ -1,0 +1,179 @@
+/* The PLN Handbook: the mobilisation tracker in the page. The computing part is a port of
+   plnlib.planning.mobilisation (prepare_records, reach, stalls), checked against plnlib in
+   tests/conformance/. Stage ids, labels, spellings and descriptions are written into the page
+   by plnlib. Records stay in this browser (localStorage) until exported or forgotten. */
+(function () {
+  "use strict";
+  var CFG = null;
+
+  function PlnError(what, where, fix) {
+    var text = where ? where + ": " + what + "." : what.charAt(0).toUpperCase() + what.slice(1) + ".";
+    this.message = fix ? text + " " + fix : text;
+  }
+  function squash(s) { return String(s).split(/\s+/).filter(Boolean).join(" "); }
+  function blank(v) { return v === null || v === undefined || String(v).trim() === ""; }
+
+  function stageOf(value, where) {
+    var key = squash(String(value).toLowerCase().replace(/[^\p{L}\p{N}_ ]/gu, " "));
+    if (Object.prototype.hasOwnProperty.call(CFG.lookup, key)) { return CFG.lookup[key]; }
+    throw new PlnError("expected a stage (" + CFG.stages.map(function (s) { return s.id; }).join(", ") + "), found '" + value + "'", where,
+      "Use one of the three stages of the mobilisation chapter: engaging with it, trialling it with colleagues, refining and using it.");
+  }
+  function parseDate(value, where) {
+    var text = blank(value) ? "" : String(value).trim(), m;
+    if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text))) { return check(+m[1], +m[2], +m[3]); }
+    if ((m = /^(\d{1,2})[\/.\-](\d{1,2})[\/.\-](\d{4})$/.exec(text))) { return check(+m[3], +m[2], +m[1]); }
+    throw new PlnError("expected a date such as 2026-03-01 or 01/03/2026, found '" + text + "'", where, "Type the date the stage was reached, day before month.");
+    function check(y, mo, d) {
+      var t = Date.UTC(y, mo - 1, d), dt = new Date(t);
+      if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) {
+        throw new PlnError("expected a date such as 2026-03-01 or 01/03/2026, found '" + text + "'", where, "Type the date the stage was reached, day before month.");
+      }
+      return t;
+    }
+  }
+  function iso(t) { return new Date(t).toISOString().slice(0, 10); }
+
+  /* records: objects with innovation, school, person, role, stage, date, evidence, lead */
+  function prepare(records, where) {
+    var out = records.map(function (r, i) {
+      var row = where ? where + ", row " + (i + 2) : "row " + (i + 2);
+      ["innovation", "school"].forEach(function (c) {
+        if (blank(r[c])) { throw new PlnError("expected a " + c + " in every row, found an empty cell", row + ", column " + c, "Fill in the " + c + ", or delete the row."); }
+      });
+      var o = {};
+      ["innovation", "school", "person", "role", "evidence", "lead"].forEach(function (c) { o[c] = blank(r[c]) ? null : String(r[c]).trim(); });
+      o.stage = stageOf(r.stage, row + ", column stage");
+      o.date = parseDate(r.date, row + ", column date");
+      o.step = CFG.stages.map(function (s) { return s.id; }).indexOf(o.stage);
+      o.unit = o.person || o.school;
+      return o;
+    });
+    var staff = out.some(function (o) { return o.person; });
+    out.forEach(function (o) { o.level = staff ? "staff" : "school"; });
+    return out.map(function (o, i) { return [o, i]; }).sort(function (a, b) { return a[0].date - b[0].date || a[1] - b[1]; })
+      .map(function (p) { return p[0]; });
+  }
+  function current(recs, asOf) {
+    var last = new Map();
+    recs.forEach(function (r, i) { if (asOf === undefined || r.date <= asOf) { last.set(r.innovation + "\u0000" + r.unit, i); } });
+    return Array.from(last.values()).sort(function (a, b) { return a - b; }).map(function (i) { return recs[i]; });
+  }
+  function reach(recs, by, asOf) {
+    var now = current(recs, asOf), groups = new Map();
+    now.forEach(function (r) {
+      var g = by ? (r[by] === null ? "(not given)" : r[by]) : null;
+      var key = JSON.stringify([r.innovation, g]);
+      if (!groups.has(key)) { groups.set(key, { innovation: r.innovation, group: g, counts: {} , total: 0 }); }
+      var e = groups.get(key); e.counts[r.stage] = (e.counts[r.stage] || 0) + 1; e.total += 1;
+    });
+    var rows = [];
+    groups.forEach(function (e) {
+      CFG.stages.forEach(function (s) {
+        var n = e.counts[s.id] || 0, row = { innovation: e.innovation };
+        if (by) { row[by] = e.group; }
+        row.stage = s.id; row.label = s.label; row.units = n; row.share = Math.round(n / e.total * 10000) / 10000;
+        rows.push(row);
+      });
+    });
+    return rows;
+  }
+  function stalls(recs, days, asOf) {
+    if (days < 1) { throw new PlnError("expected a stall time of at least 1 day, found " + days, "stall days", "Give the days after which a stage counts as stalled, such as 60."); }
+    var groups = new Map(), out = [];
+    recs.forEach(function (r) {
+      if (r.date > asOf) { return; }
+      var k = r.innovation + "\u0000" + r.unit;
+      if (!groups.has(k)) { groups.set(k, []); }
+      groups.get(k).push(r);
+    });
+    groups.forEach(function (g) {
+      var last = g[g.length - 1];
+      if (last.step === CFG.stages.length - 1) { return; }
+      var start = g.length - 1;
+      while (start > 0 && g[start - 1].step === last.step) { start -= 1; }
+      var waited = Math.floor((asOf - g[start].date) / 86400000);
+      if (waited > days) { out.push({ innovation: last.innovation, unit: last.unit, school: last.school, stage: last.stage, since: iso(g[start].date), days: waited }); }
+    });
+    return out.map(function (o, i) { return [o, i]; }).sort(function (a, b) { return b[0].days - a[0].days || a[1] - b[1]; }).map(function (p) { return p[0]; });
+  }
+
+  /* ---------- the page ---------- */
+  var FIELDS = ["innovation", "school", "person", "role", "stage", "date", "evidence", "lead"];
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (text !== undefined) { e.textContent = text; }
+    return e;
+  }
+  function table(caption, head, rows) {
+    var t = el("table"), tr = el("tr"), tb = el("tbody"), th = el("thead");
+    t.appendChild(el("caption", {}, caption));
+    head.forEach(function (h) { tr.appendChild(el("th", { scope: "col" }, h)); });
+    th.appendChild(tr); t.appendChild(th);
+    rows.forEach(function (r) { var row = el("tr"); r.forEach(function (c) { if (c instanceof Node) { var td = el("td"); td.appendChild(c); row.appendChild(td); } else { row.appendChild(el("td", {}, c === null ? "" : String(c))); } }); tb.appendChild(row); });
+    t.appendChild(tb);
+    var w = el("div", { "class": "pln-table-wrap" }); w.appendChild(t); return w;
+  }
+  function setup(box) {
+    var store = "pln-mobilisation", records = [], status = box.querySelector(".pln-mob-status");
+    function say(text, bad) { status.textContent = text; status.classList.toggle("pln-error", !!bad); }
+    function save() { try { localStorage.setItem(store, JSON.stringify(doc())); } catch (e) { /* off */ } }
+    function doc() { return { format: CFG.json_format, version: 1, records: records }; }
+    function draw() {
+      var out = box.querySelector(".pln-mob-results"); out.innerHTML = "";
+      if (!records.length) { out.appendChild(el("p", {}, "No records yet.")); return; }
+      var recs;
+      try { recs = prepare(records, "record"); } catch (err) { if (!(err instanceof PlnError)) { throw err; } say(err.message, true); return; }
+      var asOf = recs[recs.length - 1].date, days = Number(box.querySelector(".pln-mob-days").value) || 60;
+      var r = reach(recs);
+      out.appendChild(table("Share at each stage now (" + recs[0].level + ")", ["Innovation", "Stage", "Number", "Share"],
+        r.map(function (x) { return [x.innovation, x.label, x.units, Math.round(x.share * 100) + "%"]; })));
+      var st;
+      try { st = stalls(recs, days, asOf); } catch (err) { if (!(err instanceof PlnError)) { throw err; } say(err.message, true); return; }
+      out.appendChild(el("h3", {}, "Still engaging or trialling after " + days + " days"));
+      out.appendChild(st.length ? table("Stalled, longest first (up to " + iso(asOf) + ")", ["Innovation", "Who", "School", "Stage", "Since", "Days"],
+        st.map(function (x) { return [x.innovation, x.unit, x.school, x.stage, x.since, x.days]; })) : el("p", {}, "Nothing has stalled."));
+      out.appendChild(table("The records, oldest first as entered", ["#"].concat(FIELDS).concat(["Remove"]), records.map(function (x, i) {
+        var b = el("button", { type: "button", "aria-label": "Remove record " + (i + 1) }, "Remove");
+        b.addEventListener("click", function () { records.splice(i, 1); save(); draw(); say("Removed record " + (i + 1) + "."); });
+        return [i + 1].concat(FIELDS.map(function (f) { return x[f]; })).concat([b]);
+      })));
+    }
+    box.querySelector(".pln-mob-add").addEventListener("click", function () {
+      var rec = {};
+      FIELDS.forEach(function (f) { var v = box.querySelector("[name=" + f + "]").value.trim(); rec[f] = v || null; });
+      try { prepare([rec], "this record"); } catch (err) { if (!(err instanceof PlnError)) { throw err; } say(err.message, true); return; }
+      records.push(rec); save(); draw(); say("Added. " + records.length + " records kept in this browser.");
+    });
+    box.querySelector(".pln-mob-days").addEventListener("change", draw);
+    box.querySelector(".pln-mob-save").addEventListener("click", function () {
+      var blob = new Blob([JSON.stringify(doc(), null, 2) + "\n"], { type: "application/json" });
+      var a = document.createElement("a"); a.href = URL.createObjectURL(blob); a.download = "mobilisation.json";
+      document.body.appendChild(a); a.click(); a.remove(); setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
+    });
+    box.querySelector(".pln-mob-open").addEventListener("change", function (ev) {
+      var f = ev.target.files[0]; if (!f) { return; }
+      f.text().then(function (text) {
+        try {
+          var d = JSON.parse(text);
+          if (d.format !== CFG.json_format || !Array.isArray(d.records)) { throw new PlnError('expected a file with "format": "' + CFG.json_format + '", found something else', f.name, "Choose the .json file you saved from the tracker."); }
+          prepare(d.records, f.name); records = d.records; save(); draw(); say("Opened " + f.name + ": " + records.length + " records.");
+        } catch (err) { say(err instanceof PlnError ? err.message : f.name + ": expected JSON saved by the tracker, found text that is not JSON. Choose the .json file you saved.", true); }
+      });
+    });
+    box.querySelector(".pln-mob-forget").addEventListener("click", function () {
+      records = []; try { localStorage.removeItem(store); } catch (e) { /* off */ } draw(); say("Forgotten: nothing is kept in this browser.");
+    });
+    try { var saved = JSON.parse(localStorage.getItem(store) || "null"); if (saved && Array.isArray(saved.records)) { records = saved.records; } } catch (e) { records = []; }
+    draw();
+  }
+  function init() {
+    var cfg = document.querySelector("script.pln-mob-data");
+    if (!cfg) { return; }
+    CFG = JSON.parse(cfg.textContent);
+    document.querySelectorAll(".pln-mobilisation").forEach(setup);
+  }
+  window.PlnMobilisation = { prepare: prepare, reach: reach, stalls: stalls, PlnError: PlnError, init: init };
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }
+})();

@@ -1,0 +1,114 @@
+"""The in-page time finder (pln-timefinder.js) gives plnlib's answers, in Chromium.
+
+The corpus is written by plnlib (timefinder_corpus.py); the page is built from
+plnlib's own HTML (time_finder_tool_html), so the JS reads the same day names
+and column names as plnlib.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from timefinder_corpus import COLUMNS, GOOGLE, corpus
+
+from plnlib.io.planning import read_availability
+from plnlib.planning.timefinder import availability
+from plnlib.web.planning import time_finder_tool_html
+
+JS = Path(__file__).resolve().parents[2] / "plnlib/web/assets/site/js/pln-timefinder.js"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CASES = corpus()
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory):
+    from playwright.sync_api import sync_playwright
+
+    folder = tmp_path_factory.mktemp("site")
+    (folder / "js").mkdir()
+    shutil.copy(JS, folder / "js" / "pln-timefinder.js")
+    (folder / "tool.html").write_text(
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>t</title></head>'
+        f"<body>{time_finder_tool_html(root='')}</body></html>",
+        encoding="utf-8",
+    )
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        pg = browser.new_page()
+        errors: list[str] = []
+        pg.on("pageerror", lambda e: errors.append(str(e)))
+        pg.goto((folder / "tool.html").as_uri())
+        pg.wait_for_function("window.PlnTimeFinder !== undefined")
+        pg.errors = errors
+        yield pg
+        browser.close()
+
+
+def js_answer(page, case):
+    return page.evaluate(
+        f"""([text, name, slots, school]) => {{
+            try {{
+              const r = PlnTimeFinder.analyse(text, {{name, slots, school}});
+              const cols = {json.dumps(COLUMNS)};
+              return {{table: r.table.map(row => cols.map(c => row[c])), members: r.data.members.size}};
+            }} catch (e) {{
+              if (!(e instanceof PlnTimeFinder.PlnError)) {{ throw e; }}
+              return {{error: e.message}};
+            }}
+        }}""",
+        [case["text"], case["name"], case["slots"], case["school"]],
+    )
+
+
+def test_the_corpus_covers_answers_and_errors():
+    kinds = [("error" in c["expected"]) for c in CASES]
+    assert sum(kinds) >= 8 and len(kinds) - sum(kinds) >= 10
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_the_page_gives_plnlibs_answer(page, case):
+    got = js_answer(page, case)
+    want = case["expected"]
+    if "error" in want:
+        assert "error" in got, f"plnlib refused it ({want['error']}); the page did not"
+        # the page says what and where as plnlib does (its advice may be worded for the page)
+        assert got["error"].startswith(want["error"]), (got["error"], want["error"])
+    else:
+        assert got == want
+    assert not page.errors
+
+
+def test_the_pages_json_is_read_by_plnlib(page, tmp_path):
+    doc = page.evaluate(
+        "([t]) => PlnTimeFinder.toJSON(PlnTimeFinder.analyse(t, {name: 'g.csv'}))", [GOOGLE]
+    )
+    (tmp_path / "free-times.json").write_text(json.dumps(doc))
+    (tmp_path / "g.csv").write_text(GOOGLE)
+    from_json = availability(read_availability(tmp_path / "free-times.json"))
+    from_csv = availability(read_availability(tmp_path / "g.csv"))
+    assert from_json[COLUMNS].values.tolist() == from_csv[COLUMNS].values.tolist()
+
+
+def test_the_page_works_by_keyboard_and_keeps_data_only_locally(page, tmp_path):
+    (tmp_path / "g.csv").write_text(GOOGLE)
+    page.set_input_files("#pln-tf-file", str(tmp_path / "g.csv"))
+    page.wait_for_selector(".pln-tf-results table")
+    status = page.inner_text(".pln-tf-status")
+    assert status.startswith("Read g.csv")
+    first = page.inner_text(".pln-tf-results tbody tr")
+    assert "Monday" in first and "After school (3.30-4.30)" in first
+    assert (
+        page.evaluate("JSON.parse(localStorage.getItem('pln-timefinder')).format")
+        == "plnlib-free-times"
+    )
+    page.focus(".pln-tf-forget")
+    page.keyboard.press("Enter")
+    assert page.evaluate("localStorage.getItem('pln-timefinder')") is None
+    assert "Forgotten" in page.inner_text(".pln-tf-status")
+    assert page.get_attribute(".pln-tf-status", "role") == "status"
