@@ -58,6 +58,17 @@
     });
   }
 
+  /* the one checklist whose item ids hold every item id of the answers, or null */
+  function guessChecklist(answers, data) {
+    var ids = new Set(answers.rows.map(function (r) { return String(r.item).trim(); }));
+    var found = Object.keys(data.checklists).filter(function (cid) {
+      var own = new Set();
+      data.checklists[cid].sections.forEach(function (s) { s.items.forEach(function (it) { own.add(it.id); }); });
+      return Array.from(ids).every(function (id) { return own.has(id); });
+    });
+    return found.length === 1 ? found[0] : null;
+  }
+
   /* the weakest sections and items, with actions and chapters (priorities in plnlib) */
   function priorities(summary, checklist, nSections, nItems) {
     nSections = nSections === undefined ? 2 : nSections;
@@ -108,11 +119,11 @@
       checklist: checklist, scale: scale, minGroup: minGroup, by: by, prepared: prepared,
       summary: summary, groups: groups, table: table,
       priorities: summary.suppressed ? [] : priorities(summary, checklist),
-      counted: scoredBy.size, skipped: all.size - scoredBy.size,
+      counted: scoredBy.size, skipped: all.size - scoredBy.size, layout: answers.layout,
     };
   }
 
-  var api = { readFiles: readFiles, results: results, priorities: priorities, suffix: suffix };
+  var api = { readFiles: readFiles, guessChecklist: guessChecklist, results: results, priorities: priorities, suffix: suffix };
   if (inNode) module.exports = api;
   else {
     root.PLN = root.PLN || {};
