@@ -50,7 +50,7 @@ def _answer(rng: random.Random, checklist: Checklist, style: str, all_dk: bool) 
     if roll < 0.08:
         return None
     if roll < 0.14:
-        return rng.choice(["Don't know", "don't know", "dont_know"])
+        return rng.choice(["Don't know", "don't know", "dont_know", "Don\u2019t know"])
     if roll < 0.18:
         return rng.choice(["Not applicable", "not applicable"])
     point = rng.choice(scale.points)

@@ -15,6 +15,22 @@
 
   var CP1252_UNDEFINED = [0x81, 0x8d, 0x8f, 0x90, 0x9d];
 
+  /* Windows-1252 by table: not every TextDecoder has it (node without full ICU reads it as Latin-1) */
+  var CP1252_HIGH = [0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039,
+    0x152, 0x8d, 0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161,
+    0x203a, 0x153, 0x9d, 0x17e, 0x178];
+
+  function decodeCp1252(bytes) {
+    var out = [];
+    for (var i = 0; i < bytes.length; i += 8192) {
+      var chunk = Array.prototype.map.call(bytes.subarray(i, i + 8192), function (b) {
+        return b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80] : b;
+      });
+      out.push(String.fromCharCode.apply(null, chunk));
+    }
+    return out.join("");
+  }
+
   function decodeText(bytes, where) {
     bytes = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
     if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
@@ -39,7 +55,7 @@
           where, "Save the file again as 'CSV UTF-8' from your spreadsheet program.");
       }
     }
-    return new TextDecoder("windows-1252").decode(bytes);
+    return decodeCp1252(bytes);
   }
 
   /* ------------------------------------------------------------ delimiters (csv.Sniffer) */

@@ -75,15 +75,13 @@
   }
 
   function round(x, digits) {
-    /* Python's round(x, digits): exact ties go to the even neighbour */
+    /* numpy's (and pandas') round, as plnlib's CSV uses it: x * 10^d rounded half to even, / 10^d */
     if (x === null || x === undefined || Number.isNaN(x)) return null;
     var f = Math.pow(10, digits);
     var t = x * f;
-    var fl = Math.floor(t);
-    if (t - fl === 0.5 && Number.isInteger(x * 1024)) {
-      return (fl % 2 === 0 ? fl : fl + 1) / f;
-    }
-    return Number(x.toFixed(digits));
+    var r = Math.round(t);
+    if (Math.abs(t - Math.trunc(t)) === 0.5) r = 2 * Math.round(t / 2);
+    return r / f;
   }
 
   function cronbachAlpha(rows) {
@@ -427,8 +425,13 @@
         if (!Number.isNaN(r.score)) m.get(r.respondent).push(r.score);
       });
       var perGroup = all.map(function (g) {
+        // pandas' groupby sorts by respondent: the same order gives the same sums, to the last bit
         var means = [];
-        scores.get(g).forEach(function (list) { if (list.length) means.push(sum(list) / list.length); });
+        var people = scores.get(g);
+        Array.from(people.keys()).sort(pyStrLess).forEach(function (who) {
+          var list = people.get(who);
+          if (list.length) means.push(sum(list) / list.length);
+        });
         return means;
       });
       var counts = perGroup.map(function (v) { return v.length; });

@@ -87,19 +87,23 @@
   function groupsTable(res) {
     if (!res.groups) return "";
     var by = res.by;
-    var rows = res.groups.map(function (g) {
-      return "<tr><th scope=\"row\">" + esc(g[by]) + "</th><td>" + esc(g.title) + "</td>" +
-        "<td>" + (g.suppressed ? hidden(res.minGroup) : g.n) + "</td>" +
-        "<td>" + (g.suppressed ? "" : num(g.mean) + " " + bar(g.mean, res.scale)) + "</td>" +
-        "<td>" + (g.suppressed ? "" : num(g.sd)) + "</td></tr>";
+    var names = [];
+    res.groups.forEach(function (g) { if (names.indexOf(g[by]) < 0) names.push(g[by]); });
+    var rows = res.checklist.sections.map(function (sec) {
+      return '<tr><th scope="row">' + esc(sec.title) + "</th>" + names.map(function (name) {
+        var g = res.groups.filter(function (x) { return x.section === sec.id && x[by] === name; })[0];
+        if (g.suppressed) return "<td>" + hidden(res.minGroup) + "</td>";
+        return "<td>" + num(g.mean) + " " + bar(g.mean, res.scale) + '<br><span class="pln-team-n">n ' + g.n +
+          (Number.isNaN(g.sd) ? "" : ", SD " + num(g.sd)) + "</span></td>";
+      }).join("") + "</tr>";
     }).join("");
     return '<h3 id="pln-team-by-heading">By ' + esc(by) + "</h3>" +
       "<p>A group smaller than " + res.minGroup + " is hidden, and so is the next smallest when only one " +
       "group would be hidden (otherwise it could be worked out from the others). A hidden group's size is hidden too.</p>" +
-      '<table class="pln-team-table" id="pln-team-groups"><caption>Each section by ' + esc(by) +
-      ': n, mean and spread (SD)</caption><thead><tr><th scope="col">' + esc(by) +
-      '</th><th scope="col">Section</th><th scope="col">n</th><th scope="col">Mean</th>' +
-      '<th scope="col">Spread (SD)</th></tr></thead><tbody>' + rows + "</tbody></table>";
+      '<div class="pln-team-scroll"><table class="pln-team-table" id="pln-team-groups"><caption>Each section by ' + esc(by) +
+      ": mean, people who answered (n) and spread (SD)</caption><thead><tr><th scope=\"col\">Section</th>" +
+      names.map(function (n) { return '<th scope="col">' + esc(n) + "</th>"; }).join("") +
+      "</tr></thead><tbody>" + rows + "</tbody></table></div>";
   }
 
   function distribution(res) {
@@ -134,7 +138,7 @@
     return '<h2 id="pln-team-heading" tabindex="-1">Results: ' + esc(res.checklist.title) + "</h2>" +
       '<p id="pln-team-summary">' + summaryText(res, fileLabel) + "</p>" +
       '<h3>Sections</h3><div class="pln-team-scroll">' + sectionsTable(res) + "</div>" +
-      groupsTable(res).replace("<table", '<div class="pln-team-scroll"><table').replace("</table>", "</table></div>") +
+      groupsTable(res) +
       '<h3>Where the team disagrees</h3><div id="pln-team-disagree">' + disagreement(res) + "</div>" +
       '<h3>Where to start</h3><div id="pln-team-priorities">' + prioritiesHtml(res, chapters || {}) + "</div>" +
       '<h3>Each item</h3><div id="pln-team-items">' + distribution(res) + "</div>";
