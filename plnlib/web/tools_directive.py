@@ -23,7 +23,7 @@ from plnlib.web.tools import TOOL_DATA_ID, tool_data_json
 if TYPE_CHECKING:  # pragma: no cover
     from sphinx.application import Sphinx
 
-__all__ = ["TEAM_SCRIPTS", "TeamResultsDirective", "team_results_html", "setup"]
+__all__ = ["TEAM_SCRIPTS", "TeamResultsDirective", "setup", "team_results_html"]
 
 #: Scripts of the page, in order, relative to the site's _static/ folder.
 TEAM_SCRIPTS = (

@@ -65,7 +65,13 @@ def test_the_corpus_covers_what_it_should(corpus):
     good = [c for c in manifest if c.get("kind") != "bad"]
     assert 40 <= len(manifest) <= 80
     assert {c["format"] for c in good} == {
-        "google", "msforms", "tidy_csv", "wide_csv", "tidy_xlsx", "wide_xlsx", "json"
+        "google",
+        "msforms",
+        "tidy_csv",
+        "wide_csv",
+        "tidy_xlsx",
+        "wide_xlsx",
+        "json",
     }
     assert {c.get("encoding") for c in good} >= {"utf-8", "utf-8-sig", "utf-16", "cp1252"}
     assert {c.get("delimiter") for c in good} >= {",", ";", "\t"}
@@ -73,8 +79,12 @@ def test_the_corpus_covers_what_it_should(corpus):
     assert sizes == {2, 3, 4, 5, 6, 7}
     assert {c["min_group"] for c in good} >= {3, 5}
     rows = [r for c in good if "rows" in c["expected"] for r in c["expected"]["rows"]]
-    assert any(r[c["expected"]["columns"].index("mean")] == "" for c in good
-               if "rows" in c["expected"] for r in c["expected"]["rows"])
+    assert any(
+        r[c["expected"]["columns"].index("mean")] == ""
+        for c in good
+        if "rows" in c["expected"]
+        for r in c["expected"]["rows"]
+    )
     assert rows, "no case was scored"
     assert any(c["by"] for c in good) and any(not c["by"] for c in good)
     assert any("error" in c["expected"] for c in manifest if c.get("kind") == "bad")
@@ -84,7 +94,7 @@ def test_the_page_scores_every_case_as_plnlib_does(corpus):
     manifest, results = corpus
     assert len(results) == len(manifest)
     wrong = []
-    for n, (case, got) in enumerate(zip(manifest, results)):
+    for n, (case, got) in enumerate(zip(manifest, results, strict=True)):
         want = case["expected"]
         label = f"case {n} ({', '.join(case['files'][:1])})"
         if "error" in want or "error" in got:
@@ -95,11 +105,13 @@ def test_the_page_scores_every_case_as_plnlib_does(corpus):
             wrong.append(f"{label}: columns {want['columns']} != {got['columns']}")
             continue
         cols = want["columns"]
-        expected = [[_cell(c, v) for c, v in zip(cols, row)] for row in want["rows"]]
-        actual = [[_js_cell(c, v) for c, v in zip(cols, row)] for row in got["rows"]]
+        expected = [[_cell(c, v) for c, v in zip(cols, row, strict=True)] for row in want["rows"]]
+        actual = [[_js_cell(c, v) for c, v in zip(cols, row, strict=True)] for row in got["rows"]]
         if expected != actual:
             diff = next(
-                (e, a) for e, a in zip(expected + [None] * 9, actual + [None] * 9) if e != a
+                (e, a)
+                for e, a in zip(expected + [None] * 9, actual + [None] * 9, strict=False)
+                if e != a
             )
             wrong.append(f"{label}: first different row plnlib {diff[0]} page {diff[1]}")
     assert not wrong, f"{len(wrong)} of {len(manifest)} cases differ:\n" + "\n".join(wrong)
