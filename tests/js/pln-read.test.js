@@ -59,8 +59,10 @@ test("layouts: tidy, wide and Google Forms, with identifying columns dropped", (
   const tidy = R.responsesFromTable({ columns: ["Respondent", "item", "VALUE", "role"], rows: [["a", "DES-01", "3", "t"]] }, design, data);
   assert.equal(tidy.layout, "tidy");
   assert.deepEqual(tidy.groups, ["role"]);
-  const ms = R.responsesFromTable({ columns: ["ID", "Name", "DES-01"], rows: [["7 ", "Ann", "3"]] }, design, data);
+  const ms = R.responsesFromTable({ columns: ["ID", "Start time", "Completion time", "Name", "DES-01"],
+    rows: [["7 ", "1/3/26", "1/3/26", "Ann", "3"]] }, design, data);
   assert.equal(ms.rows[0].respondent, "7");
+  assert.equal(ms.layout, "msforms");
   assert.deepEqual(ms.groups, []);
   assert.throws(() => R.responsesFromTable({ columns: ["Name", "Colour"], rows: [["a", "b"]] }, design, data, "x.csv"),
     /x.csv: expected columns respondent\/item\/value, or question columns starting with an item id of 'pln-design' such as '\[DES-01\] ...', found 'Name', 'Colour'/);

@@ -316,7 +316,8 @@
     });
     return {
       rows: rows, groups: rest.map(function (i) { return table.columns[i]; }),
-      layout: respCol === null && "timestamp" in lower ? "google" : "wide",
+      layout: respCol === null && "timestamp" in lower ? "google"
+        : "start time" in lower && "completion time" in lower ? "msforms" : "wide",
     };
   }
 

@@ -5,7 +5,7 @@
   "use strict";
 
   var LAYOUTS = {
-    google: "a Google Forms export", wide: "a table with one row per person",
+    google: "a Google Forms export", msforms: "a Microsoft Forms export", wide: "a table with one row per person",
     tidy: "a tidy table (respondent, item, value)", json: "saved answers",
   };
 
@@ -65,8 +65,9 @@
       }).join("") + "</ul>";
   }
 
-  function chapterLink(chapters, id) {
-    return chapters[id] ? ' <a href="' + esc(chapters[id]) + '">Read the chapter</a>' : "";
+  function chapterLink(chapters, id, about) {
+    return chapters[id] ? ' <a href="' + esc(chapters[id]) + '" aria-label="Read the chapter (' + esc(about) +
+      ')">Read the chapter</a>' : "";
   }
 
   function prioritiesHtml(res, chapters) {
@@ -74,13 +75,13 @@
     var secs = res.priorities.filter(function (p) { return p.level === "section"; });
     var items = res.priorities.filter(function (p) { return p.level === "item"; });
     return "<p>The weakest sections:</p><ul>" + secs.map(function (p) {
-      return "<li><strong>" + esc(p.title) + "</strong> (mean " + num(p.mean) + ")." + chapterLink(chapters, p.chapter) + "</li>";
+      return "<li><strong>" + esc(p.title) + "</strong> (mean " + num(p.mean) + ")." + chapterLink(chapters, p.chapter, p.title) + "</li>";
     }).join("") + "</ul><p>The weakest items in them, with suggested actions:</p><ul class=\"pln-team-priorities\">" +
       items.map(function (p) {
         var acts = p.actions.length
           ? "<ul>" + p.actions.map(function (a) { return "<li>" + esc(a) + "</li>"; }).join("") + "</ul>" : "";
         return "<li><strong>" + esc(p.id) + "</strong> " + esc(p.title) + " (mean " + num(p.mean) + ")." +
-          chapterLink(chapters, p.chapter) + acts + "</li>";
+          chapterLink(chapters, p.chapter, p.id) + acts + "</li>";
       }).join("") + "</ul>";
   }
 
