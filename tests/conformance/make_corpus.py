@@ -119,13 +119,19 @@ def _write_csv(frame: pd.DataFrame, path: Path, encoding: str, delimiter: str) -
     path.write_bytes(text.encode(encoding))
 
 
+def _cell(value: Any) -> Any:
+    text = str(value)
+    return int(text) if text.isdigit() else value
+
+
 def _write_xlsx(frame: pd.DataFrame, path: Path) -> None:
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "Sheet1"
     sheet.append(list(frame.columns))
     for row in frame.itertuples(index=False):
-        sheet.append([None if v is None or v == "" else v for v in row])
+        # numbers as number cells, as a spreadsheet saves typed numbers
+        sheet.append([None if v is None or v == "" else _cell(v) for v in row])
     book.save(path)
 
 
