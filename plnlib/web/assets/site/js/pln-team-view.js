@@ -18,8 +18,9 @@
     return x === null || x === undefined || Number.isNaN(x) ? "" : x.toFixed(digits === undefined ? 2 : digits);
   }
 
-  function hidden(minGroup) {
-    return '<span class="pln-team-hidden">hidden (fewer than ' + minGroup + ")</span>";
+  function hidden() {
+    /* one word: a group hidden only to protect a smaller one must not look small */
+    return '<span class="pln-team-hidden">hidden</span>';
   }
 
   function bar(value, scale) {
@@ -42,6 +43,8 @@
   }
 
   function sectionsTable(res) {
+    var note = res.summary.sections.some(function (s) { return s.suppressed; })
+      ? "<p>A section answered by fewer than " + res.minGroup + " people is hidden.</p>" : "";
     var rows = res.summary.sections.map(function (s) {
       return "<tr><th scope=\"row\">" + esc(s.title) + "</th>" +
         "<td>" + (s.suppressed ? hidden(res.minGroup) : s.n) + "</td>" +
@@ -49,7 +52,7 @@
         "<td>" + (s.suppressed ? "" : num(s.sd)) + "</td>" +
         "<td>" + esc(s.band || "") + "</td></tr>";
     }).join("");
-    return '<table class="pln-team-table" id="pln-team-sections"><caption>Each section: people who answered (n), ' +
+    return note + '<table class="pln-team-table" id="pln-team-sections"><caption>Each section: people who answered (n), ' +
       "mean on the scale " + res.scale.low + " to " + res.scale.high + " and spread (standard deviation)</caption>" +
       '<thead><tr><th scope="col">Section</th><th scope="col">n</th><th scope="col">Mean</th>' +
       '<th scope="col">Spread (SD)</th><th scope="col">Band</th></tr></thead><tbody>' + rows + "</tbody></table>";
