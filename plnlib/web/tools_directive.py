@@ -29,6 +29,7 @@ __all__ = ["TEAM_SCRIPTS", "TeamResultsDirective", "setup", "team_results_html"]
 TEAM_SCRIPTS = (
     "../vendor/papaparse.min.js",
     "../js/pln-score.js",
+    "../js/pln-groups.js",
     "../js/pln-read.js",
     "../js/pln-team-core.js",
     "../js/pln-team-view.js",

@@ -3,6 +3,7 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const toolData = require("./tool-data.js");
 const S = toolData.js("pln-score.js");
+const G = toolData.js("pln-groups.js");
 
 const data = toolData();
 const design = data.checklists["pln-design"];
@@ -93,15 +94,15 @@ test("a breakdown matches plnlib's example, and the CSV hides a hidden group's n
   const schools = "AAAAAABBBBBCC".split("");
   const raw = tidy(values.map((v, i) => ({ respondent: "r" + i, item: "DES-01", value: v, school: schools[i] })), ["school"]);
   const prepared = S.prepareAnswers(raw, design, m4);
-  const b = S.breakdown(prepared, design, "school", 5, privacy).filter((r) => r.section === "shared-vision");
+  const b = G.breakdown(prepared, design, "school", 5, privacy).filter((r) => r.section === "shared-vision");
   assert.deepEqual(b.map((r) => [r.school, r.n, r.suppressed]), [["A", 6, false], ["B", 5, true], ["C", 2, true]]);
   assert.equal(b[0].mean, 4);
-  const table = S.scoreTable(prepared, design, m4, { by: "school", minGroup: 5 }, data);
+  const table = G.scoreTable(prepared, design, m4, { by: "school", minGroup: 5 }, data);
   assert.deepEqual(table.columns, ["school", "section", "title", "n", "mean", "sd"]);
   const rowB = table.rows.find((r) => r[0] === "B" && r[1] === "shared-vision");
   assert.deepEqual([rowB[3], rowB[4], rowB[5]], [null, null, null]);
-  const csv = S.scoreCsv(table);
+  const csv = G.scoreCsv(table);
   assert.ok(csv.startsWith("\ufeffschool,section,title,n,mean,sd\n"));
   assert.ok(csv.includes("\nA,shared-vision,") && csv.includes(",6,4.0,0.0\n"));
-  assert.throws(() => S.breakdown(prepared, design, "role", 5, privacy), /expected a group column 'role', found \['school'\]/);
+  assert.throws(() => G.breakdown(prepared, design, "role", 5, privacy), /expected a group column 'role', found \['school'\]/);
 });

@@ -7,6 +7,7 @@
   var inNode = typeof module !== "undefined" && module.exports;
   var score = inNode ? require("./pln-score.js") : root.PLN.score;
   var read = inNode ? require("./pln-read.js") : root.PLN.read;
+  var byGroup = inNode ? require("./pln-groups.js") : root.PLN.groups;
   var PlnError = score.PlnError;
 
   function suffix(name) {
@@ -108,8 +109,8 @@
     var prepared = score.prepareAnswers(answers, checklist, scale, where);
     var summary = score.teamSummary(prepared, checklist, scale, minGroup, data.privacy);
     var by = options.by || null;
-    var groups = by ? score.breakdown(prepared, checklist, by, minGroup, data.privacy, where) : null;
-    var table = score.scoreTable(prepared, checklist, scale, { by: by, minGroup: minGroup, where: where }, data);
+    var groups = by ? byGroup.breakdown(prepared, checklist, by, minGroup, data.privacy, where) : null;
+    var table = byGroup.scoreTable(prepared, checklist, scale, { by: by, minGroup: minGroup, where: where }, data);
     var scoredBy = new Set(), all = new Set();
     prepared.rows.forEach(function (r) {
       all.add(r.respondent);

@@ -129,7 +129,7 @@
 
   download.addEventListener("click", function () {
     if (!state.res) return;
-    var text = PLN.score.scoreCsv(state.res.table);
+    var text = PLN.groups.scoreCsv(state.res.table);
     var blob = new Blob([text], { type: "text/csv;charset=utf-8" });
     var a = document.createElement("a");
     a.href = URL.createObjectURL(blob);
