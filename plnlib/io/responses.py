@@ -32,6 +32,8 @@ from plnlib.io.tables import read_table
 
 __all__ = [
     "ANSWERS_FORMAT",
+    "DROPPED_COLUMNS",
+    "RESPONDENT_COLUMNS",
     "load_person_json",
     "person_answers_frame",
     "read_responses",
@@ -51,6 +53,9 @@ _DROPPED = {
     "name",
 }
 _RESPONDENT = ("respondent", "id", "respondent id")
+#: The same two rules, public for the in-page tools (plnlib.web.tools).
+DROPPED_COLUMNS = frozenset(_DROPPED)
+RESPONDENT_COLUMNS = _RESPONDENT
 
 
 def read_responses(path: str | Path, checklist: Checklist) -> pd.DataFrame:

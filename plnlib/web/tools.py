@@ -1,0 +1,118 @@
+"""Build-time data for the in-page tools (the Team results page), all taken from plnlib.
+
+The page's JavaScript is a port of plnlib's reading and scoring; everything that
+can be data rather than code is written into the page from here, so that it is
+typed once: the checklists (sections, items, their text, chapters and suggested
+actions), the answer scales (points, labels, "don't know"/"not applicable",
+bands), the privacy thresholds, the column rules for form exports, the saved
+answers format id.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from plnlib.checklists.forms import ITEM_ID_PATTERN
+from plnlib.checklists.model import MISSING_CODES, Checklist, Scale
+from plnlib.io.content import checklist_ids, load_checklist
+from plnlib.io.responses import ANSWERS_FORMAT, DROPPED_COLUMNS, RESPONDENT_COLUMNS
+from plnlib.privacy import DEFAULT_MIN_GROUP, FLOOR_MIN_GROUP
+
+__all__ = ["TOOL_DATA_ID", "checklist_data", "scale_data", "tool_data", "tool_data_json"]
+
+#: The id of the ``<script type="application/json">`` element that holds the data.
+TOOL_DATA_ID = "pln-tool-data"
+
+
+def scale_data(scale: Scale) -> dict[str, Any]:
+    """An answer scale as plain data.
+
+    Examples
+    --------
+    >>> from plnlib.io.content import load_scales
+    >>> d = scale_data(load_scales()["maturity4"])
+    >>> d["points"][0], d["missing"][0], d["bands"][1]
+    ({'value': 1, 'label': 'Not yet in place'}, ['dont_know', "Don't know"], [1.75, 'Emerging'])
+    """
+    return {
+        "name": scale.name,
+        "title": scale.title,
+        "points": [{"value": p.value, "label": p.label} for p in scale.points],
+        "missing": [[code, label] for code, label in scale.missing],
+        "bands": [[low, label] for low, label in sorted(scale.bands)],
+        "low": scale.low,
+        "high": scale.high,
+    }
+
+
+def checklist_data(checklist: Checklist) -> dict[str, Any]:
+    """A checklist as plain data: sections in order, each with its items.
+
+    Examples
+    --------
+    >>> d = checklist_data(load_checklist("pln-design"))
+    >>> d["id"], d["sections"][0]["items"][0]["id"]
+    ('pln-design', 'DES-01')
+    """
+    return {
+        "id": checklist.id,
+        "title": checklist.title,
+        "scale": checklist.scale.name,
+        "chapter": checklist.chapter,
+        "sections": [
+            {
+                "id": s.id,
+                "title": s.title,
+                "chapter": s.chapter,
+                "items": [
+                    {"id": i.id, "text": i.text, "chapter": i.chapter, "actions": list(i.actions)}
+                    for i in s.items
+                ],
+            }
+            for s in checklist.sections
+        ],
+    }
+
+
+def tool_data(chapter_links: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """Everything the Team results page needs from plnlib, as JSON-ready data.
+
+    ``chapter_links`` maps chapter ids to links relative to the page.
+
+    Examples
+    --------
+    >>> d = tool_data()
+    >>> d["privacy"], d["format"]["answers"]
+    ({'default_min_group': 5, 'floor_min_group': 3}, 'plnlib-answers')
+    >>> sorted(d["checklists"]) == sorted(checklist_ids())
+    True
+    """
+    checklists = {cid: load_checklist(cid) for cid in checklist_ids()}
+    scales = {c.scale.name: scale_data(c.scale) for c in checklists.values()}
+    return {
+        "checklists": {cid: checklist_data(c) for cid, c in checklists.items()},
+        "scales": scales,
+        "missing_codes": list(MISSING_CODES),
+        "privacy": {"default_min_group": DEFAULT_MIN_GROUP, "floor_min_group": FLOOR_MIN_GROUP},
+        "format": {
+            "answers": ANSWERS_FORMAT,
+            "item_id_pattern": ITEM_ID_PATTERN.pattern,
+            "dropped_columns": sorted(DROPPED_COLUMNS),
+            "respondent_columns": list(RESPONDENT_COLUMNS),
+            "tidy_columns": ["respondent", "item", "value"],
+        },
+        "score_csv": {
+            # the columns of `plnlib score ID FILE` and `plnlib score ID FILE --by COLUMN`
+            "team": ["section", "title", "n", "mean", "sd", "alpha"],
+            "by": ["{by}", "section", "title", "n", "mean", "sd"],
+            "digits": 3,
+        },
+        "chapters": dict(chapter_links or {}),
+    }
+
+
+def tool_data_json(chapter_links: Mapping[str, str] | None = None) -> str:
+    """:func:`tool_data` as JSON that is safe inside a ``<script>`` element."""
+    return json.dumps(tool_data(chapter_links), ensure_ascii=False).replace("<", "\\u003c")
