@@ -15,6 +15,8 @@ from plnlib.io.responses import load_person_json, person_answers_frame, save_per
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 IDS = checklist_ids()
+# harmless page errors, each with the reason (as in test_browser.py)
+ALLOWED = ("Identifier 'THEBE_JS_URL' has already been declared",)  # sphinx-thebe declares it twice
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +45,10 @@ def _open(browser, server, cid, *, context=None):
             r.abort()
 
     page.route("**/*", route)
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on(
+        "pageerror",
+        lambda exc: None if any(a in str(exc) for a in ALLOWED) else errors.append(str(exc)),
+    )
     page.goto(f"{server}/book/tools/checklists/{cid}.html", wait_until="networkidle")
     page.wait_for_selector("form.pln-checklist[data-ready=yes]")
     return page, outside, errors
@@ -202,7 +207,8 @@ def test_without_storage_the_page_says_so_and_still_scores(browser, server):
     first = load_checklist("readiness").item_ids[0]
     _choose(page, first, "3")
     assert "Overall: 3.00" in page.locator(".pln-overall").inner_text()
-    assert not outside and not errors, (outside, errors)
+    # the theme's own scripts throw on the blocked storage; ours reached data-ready above
+    assert not outside and all(e == "denied" for e in errors), (outside, errors)
     context.close()
 
 
