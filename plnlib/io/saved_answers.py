@@ -83,8 +83,12 @@ def _clean_answers(
         raise DataError(
             f"expected item ids of the checklist '{checklist.id}' ({checklist.item_ids[0]} to "
             f"{checklist.item_ids[-1]}), found unknown {', '.join(sorted(unknown))}"
-            + (f" (the file is for version {version}; the checklist is now version "
-               f"{checklist.version})" if older else ""),
+            + (
+                f" (the file is for version {version}; the checklist is now version "
+                f"{checklist.version})"
+                if older
+                else ""
+            ),
             where=path.name,
             fix="Open the file in the checklist page, which restores the answers that still "
             "apply, and save it again.",
@@ -130,7 +134,11 @@ def read_saved_answers(paths: Iterable[str | Path], checklist: Checklist) -> pd.
                 fix=f"Score this file with 'plnlib score {cid} ...', or leave it out.",
             )
         people.append(
-            (path, label.strip(), _clean_answers(path, checklist, answers, _checklist_version(path)))
+            (
+                path,
+                label.strip(),
+                _clean_answers(path, checklist, answers, _checklist_version(path)),
+            )
         )
     _check_duplicates(people)
     keys = [label if label and label != DEFAULT_LABEL else str(path) for path, label, _ in people]

@@ -71,7 +71,9 @@ def test_answers_survive_a_reload_and_a_new_tab(browser, server, cid):
     checklist = load_checklist(cid)
     ids = checklist.item_ids
     page, outside, errors = _open(browser, server, cid)
-    assert "kept in this browser on this device only" in page.locator(".pln-storage-line").inner_text()
+    assert (
+        "kept in this browser on this device only" in page.locator(".pln-storage-line").inner_text()
+    )
     _choose(page, ids[0], "4")
     _choose(page, ids[1], "dont_know")
     _choose(page, ids[-1], "1")
@@ -104,12 +106,17 @@ def test_saved_json_loads_and_scores_the_same_in_plnlib(browser, server, cid, tm
     got_id, respondent, answers = load_person_json(path)
     assert got_id == cid and respondent == "me"
     assert {k: v for k, v in answers.items() if v is not None} == {
-        ids[0]: 3, ids[1]: 2, ids[2]: "not_applicable", ids[3]: 4
+        ids[0]: 3,
+        ids[1]: 2,
+        ids[2]: "not_applicable",
+        ids[3]: 4,
     }
     # byte for byte what plnlib writes for the same answers
     again = save_person_json(tmp_path / "plnlib.json", checklist, answers)
     assert path.read_text(encoding="utf-8") == again.read_text(encoding="utf-8")
-    score = person_score(prepare_answers(person_answers_frame(respondent, answers), checklist), checklist)
+    score = person_score(
+        prepare_answers(person_answers_frame(respondent, answers), checklist), checklist
+    )
     assert f"Overall: {score.mean:.2f} ({score.band})" in page_overall
     table = page.locator(".pln-results-table tbody tr").all_inner_texts()
     for row, (_, want) in zip(table, score.sections.iterrows(), strict=True):
@@ -138,7 +145,9 @@ def test_a_plnlib_saved_file_opens_in_the_page(browser, server, cid, tmp_path):
     other = next(c for c in IDS if c != cid)
     wrong = save_person_json(tmp_path / "other.json", load_checklist(other), {})
     page.locator(".pln-open-file").set_input_files(str(wrong))
-    page.wait_for_function("document.querySelector('.pln-status').textContent.includes('Could not')")
+    page.wait_for_function(
+        "document.querySelector('.pln-status').textContent.includes('Could not')"
+    )
     assert f"'{other}'" in page.locator(".pln-status").inner_text()
     assert _shown(page) == {k: str(v) for k, v in answers.items()}
     assert not outside and not errors, (outside, errors)
@@ -174,9 +183,14 @@ def test_an_older_versions_answers_are_offered_back(browser, server):
     checklist = load_checklist("pln-design")
     ids = checklist.item_ids
     context = browser.new_context()
-    old = {"format": "plnlib-answers", "version": 1, "checklist": "pln-design",
-           "checklist_version": checklist.version - 1, "respondent": "me",
-           "answers": {ids[0]: 3, ids[1]: 2, "DES-OLD": 4}}
+    old = {
+        "format": "plnlib-answers",
+        "version": 1,
+        "checklist": "pln-design",
+        "checklist_version": checklist.version - 1,
+        "respondent": "me",
+        "answers": {ids[0]: 3, ids[1]: 2, "DES-OLD": 4},
+    }
     key = f"pln-answers:pln-design:v{checklist.version - 1}"
     context.add_init_script(
         f"if (!sessionStorage.getItem('seeded')) {{ localStorage.setItem({json.dumps(key)}, "
@@ -184,8 +198,9 @@ def test_an_older_versions_answers_are_offered_back(browser, server):
     )
     page, outside, errors = _open(browser, server, "pln-design", context=context)
     offer = page.locator(".pln-restore")
-    assert f"version {checklist.version - 1} of this checklist: restore the 2 that still apply?" in (
-        offer.inner_text()
+    assert (
+        f"version {checklist.version - 1} of this checklist: restore the 2 that still apply?"
+        in (offer.inner_text())
     )
     offer.get_by_role("button", name="Restore them").click()
     assert _shown(page) == {ids[0]: "3", ids[1]: "2"}
@@ -203,7 +218,9 @@ def test_without_storage_the_page_says_so_and_still_scores(browser, server):
         "Object.defineProperty(window, 'localStorage', {get() { throw new Error('denied'); }});"
     )
     page, outside, errors = _open(browser, server, "readiness", context=context)
-    assert "does not let the page keep your answers" in page.locator(".pln-storage-line").inner_text()
+    assert (
+        "does not let the page keep your answers" in page.locator(".pln-storage-line").inner_text()
+    )
     first = load_checklist("readiness").item_ids[0]
     _choose(page, first, "3")
     assert "Overall: 3.00" in page.locator(".pln-overall").inner_text()

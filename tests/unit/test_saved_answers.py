@@ -60,7 +60,10 @@ def test_score_command_reads_a_folder_and_files_like_a_table(tmp_path, design, c
     assert main(["score", "pln-design", str(folder), "-o", str(tmp_path / "a.csv")]) == 0
     files = [str(p) for p in sorted(folder.glob("*.json"))]
     assert main(["score", "pln-design", *files, "-o", str(tmp_path / "b.csv")]) == 0
-    assert main(["score", "pln-design", str(tmp_path / "team.csv"), "-o", str(tmp_path / "c.csv")]) == 0
+    assert (
+        main(["score", "pln-design", str(tmp_path / "team.csv"), "-o", str(tmp_path / "c.csv")])
+        == 0
+    )
     a, b, c = (pd.read_csv(tmp_path / f"{x}.csv") for x in "abc")
     assert list(a.columns) == ["section", "title", "n", "mean", "sd", "alpha"]
     pd.testing.assert_frame_equal(a, b)
@@ -85,37 +88,43 @@ def test_a_file_for_another_checklist_says_so(tmp_path, design, capsys):
 
 def test_bad_files_are_named_with_what_is_wrong(tmp_path, design):
     (tmp_path / "notjson.json").write_text("{oops")
-    with pytest.raises(DataError, match="notjson.json.*not JSON"):
+    with pytest.raises(DataError, match=r"notjson.json.*not JSON"):
         read_saved_answers([tmp_path / "notjson.json"], design)
     (tmp_path / "other.json").write_text(json.dumps({"format": "something"}))
-    with pytest.raises(DataError, match="other.json.*plnlib-answers"):
+    with pytest.raises(DataError, match=r"other.json.*plnlib-answers"):
         read_saved_answers([tmp_path / "other.json"], design)
-    doc = {"format": "plnlib-answers", "version": 1, "checklist": "pln-design",
-           "checklist_version": 1, "respondent": "me", "answers": {"DES-01": 9}}
+    doc = {
+        "format": "plnlib-answers",
+        "version": 1,
+        "checklist": "pln-design",
+        "checklist_version": 1,
+        "respondent": "me",
+        "answers": {"DES-01": 9},
+    }
     (tmp_path / "value.json").write_text(json.dumps(doc))
-    with pytest.raises(DataError, match="value.json, answer to DES-01"):
+    with pytest.raises(DataError, match=r"value.json, answer to DES-01"):
         read_saved_answers([tmp_path / "value.json"], design)
     doc["answers"] = {"DES-99": 2}
     doc["checklist_version"] = 0
     (tmp_path / "old.json").write_text(json.dumps(doc))
-    with pytest.raises(DataError, match="old.json.*DES-99.*version 0"):
+    with pytest.raises(DataError, match=r"old.json.*DES-99.*version 0"):
         read_saved_answers([tmp_path / "old.json"], design)
     empty = tmp_path / "empty"
     empty.mkdir()
-    with pytest.raises(DataError, match="empty.*found none"):
+    with pytest.raises(DataError, match=r"empty.*found none"):
         read_saved_answers([empty], design)
-    with pytest.raises(DataError, match="answers.csv"):
+    with pytest.raises(DataError, match=r"answers.csv"):
         read_saved_answers([tmp_path / "answers.csv"], design)
 
 
 def test_duplicates_of_the_same_respondent_are_reported(tmp_path, design):
     save_person_json(tmp_path / "a.json", design, {"DES-01": 4}, respondent="Sam")
     save_person_json(tmp_path / "b.json", design, {"DES-01": 2}, respondent="sam ")
-    with pytest.raises(DataError, match="'sam' in both a.json and b.json"):
+    with pytest.raises(DataError, match=r"'sam' in both a.json and b.json"):
         read_saved_answers([tmp_path], design)
     copy = tmp_path / "copy"
     copy.mkdir()
     save_person_json(copy / "a.json", design, {"DES-01": 4, "DES-02": 1})
     save_person_json(copy / "a (1).json", design, {"DES-01": 4, "DES-02": 1})
-    with pytest.raises(DataError, match="identical answers"):
+    with pytest.raises(DataError, match=r"identical answers"):
         read_saved_answers([copy], design)

@@ -6,6 +6,7 @@
   "use strict";
   var here = document.currentScript && document.currentScript.src;
   var base = here ? new URL(".", here).href : "";
+  var query = here ? new URL(here).search : "";  // the build's cache-busting ?v=, for our modules too
 
   function loadScript(src) {
     return new Promise(function (resolve, reject) {
@@ -18,8 +19,8 @@
   }
   function loadModules() {
     var need = [];
-    if (!window.PlnStore) { need.push(loadScript(base + "pln-store.js")); }
-    if (!window.PlnPerson) { need.push(loadScript(base + "pln-person.js")); }
+    if (!window.PlnStore) { need.push(loadScript(base + "pln-store.js" + query)); }
+    if (!window.PlnPerson) { need.push(loadScript(base + "pln-person.js" + query)); }
     return Promise.all(need);
   }
   var vegaReady = null;
