@@ -126,6 +126,12 @@
       form.querySelector(".pln-results-overall").textContent = text;
       drawWeakest(a);
       drawChart(P.chartRows(result));
+      var drawn = result.sections.filter(function (s) { return s.mean !== null; });
+      form.querySelector(".pln-person-chart .pln-chart-view").setAttribute("aria-label",
+        drawn.length ? "Bar chart of your section means: " + drawn.map(function (s) {
+          return s.title + " " + s.mean.toFixed(2) + " (" + s.band + ")"; }).join("; ") +
+          ". The table below holds the same numbers."
+          : "Bar chart of your section means: no answers yet.");
     }
 
     function drawWeakest(a) {
