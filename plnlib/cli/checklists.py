@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from plnlib.checklists.form_builders import google_apps_script, word_form_blocks
@@ -112,6 +113,8 @@ def _score(args: argparse.Namespace) -> int:
         raw = read_responses(paths[0], checklist)
     else:
         raw = read_saved_answers(paths, checklist)
+        for note in raw.attrs.get("notes", []):
+            print(f"plnlib score: note: {note}", file=sys.stderr)
     answers = prepare_answers(raw, checklist, where=where)
     if args.by:
         table = breakdown(answers, checklist, args.by, min_group=args.min_group, where=where)

@@ -108,8 +108,9 @@ def read_saved_answers(paths: Iterable[str | Path], checklist: Checklist) -> pd.
     ------
     DataError
         Naming the file: not JSON, not plnlib answers, for another checklist,
-        an unknown item or answer, or the same respondent twice (the same
-        label in two files, or two files with identical answers).
+        an unknown item or answer, or the same respondent label in two files.
+        Files with identical answers (perhaps a copy, perhaps two people who
+        answered alike) are counted and named in ``frame.attrs["notes"]``.
 
     Examples
     --------
@@ -140,7 +141,7 @@ def read_saved_answers(paths: Iterable[str | Path], checklist: Checklist) -> pd.
                 _clean_answers(path, checklist, answers, _checklist_version(path)),
             )
         )
-    _check_duplicates(people)
+    notes = _check_duplicates(people)
     keys = [label if label and label != DEFAULT_LABEL else str(path) for path, label, _ in people]
     codes = pseudonym_codes(keys)
     rows = [
@@ -148,12 +149,16 @@ def read_saved_answers(paths: Iterable[str | Path], checklist: Checklist) -> pd.
         for key, (_, _, answers) in zip(keys, people, strict=True)
         for item, value in answers.items()
     ]
-    return pd.DataFrame(rows, columns=["respondent", "item", "value"], dtype=object)
+    frame = pd.DataFrame(rows, columns=["respondent", "item", "value"], dtype=object)
+    frame.attrs["notes"] = notes
+    return frame
 
 
-def _check_duplicates(people: list[tuple[Path, str, dict[str, object]]]) -> None:
+def _check_duplicates(people: list[tuple[Path, str, dict[str, object]]]) -> list[str]:
+    """Raise for one label in two files; return notes on files with identical answers."""
     seen_label: dict[str, Path] = {}
     seen_answers: dict[str, Path] = {}
+    notes: list[str] = []
     for path, label, answers in people:
         same = json.dumps(sorted((k, v) for k, v in answers.items() if v is not None))
         if label and label != DEFAULT_LABEL:
@@ -168,10 +173,10 @@ def _check_duplicates(people: list[tuple[Path, str, dict[str, object]]]) -> None
             seen_label[label.casefold()] = path
         other = seen_answers.get(same)
         if other is not None:
-            raise DataError(
-                f"expected one file per respondent, found identical answers in {other.name} "
-                f"and {path.name} (a copy of the same file?)",
-                where=path.name,
-                fix="Remove the copy.",
+            notes.append(
+                f"{other.name} and {path.name} hold identical answers: if one is a copy of the "
+                "other, remove it and score again (both are counted now)"
             )
-        seen_answers[same] = path
+        else:
+            seen_answers[same] = path
+    return notes

@@ -126,5 +126,19 @@ def test_duplicates_of_the_same_respondent_are_reported(tmp_path, design):
     copy.mkdir()
     save_person_json(copy / "a.json", design, {"DES-01": 4, "DES-02": 1})
     save_person_json(copy / "a (1).json", design, {"DES-01": 4, "DES-02": 1})
-    with pytest.raises(DataError, match=r"identical answers"):
-        read_saved_answers([copy], design)
+    save_person_json(copy / "b.json", design, {"DES-01": 3, "DES-02": 1})
+    raw = read_saved_answers([copy], design)
+    # two people may answer alike: both are counted, and the files are named
+    assert raw["respondent"].nunique() == 3
+    assert raw.attrs["notes"] == [
+        "a (1).json and a.json hold identical answers: if one is a copy of the other, "
+        "remove it and score again (both are counted now)"
+    ]
+
+
+def test_the_score_command_names_identical_files(tmp_path, design, capsys):
+    for name in ("a", "b"):
+        save_person_json(tmp_path / f"{name}.json", design, {"DES-01": 4})
+    out = tmp_path / "out.csv"
+    assert main(["score", "pln-design", str(tmp_path), "--min-group", "3", "-o", str(out)]) == 0
+    assert "note: a.json and b.json hold identical answers" in capsys.readouterr().err
