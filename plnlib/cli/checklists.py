@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from plnlib.checklists.form_builders import google_apps_script, word_form_blocks
@@ -13,6 +14,7 @@ from plnlib.io.content import checklist_ids, load_checklist
 from plnlib.io.files import write_csv, write_text_atomic
 from plnlib.io.forms import write_word_form
 from plnlib.io.responses import read_responses
+from plnlib.io.saved_answers import is_saved_answers_path, read_saved_answers
 from plnlib.web.worksheets import worksheet_html, worksheet_markdown
 
 __all__ = ["add_parser"]
@@ -53,7 +55,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "Groups below the minimum size are suppressed (empty cells).",
     )
     p.add_argument("id", help="checklist id (see: plnlib list)")
-    p.add_argument("responses", type=Path, help="the answers file")
+    p.add_argument(
+        "responses",
+        type=Path,
+        nargs="+",
+        help="the answers table, or .json files saved from the checklist page, or a folder of them",
+    )
     p.add_argument("--by", help="a group column, e.g. school or role")
     add_min_group(p)
     p.add_argument("-o", "--output", required=True, type=Path, help="where to write the CSV")
@@ -100,8 +107,15 @@ def _worksheet(args: argparse.Namespace) -> int:
 def _score(args: argparse.Namespace) -> int:
     checklist = load_checklist(args.id)
     check_suffix(args.output, (".csv",))
-    where = args.responses.name
-    answers = prepare_answers(read_responses(args.responses, checklist), checklist, where=where)
+    paths = args.responses
+    where = ", ".join(p.name for p in paths)
+    if len(paths) == 1 and not is_saved_answers_path(paths[0]):
+        raw = read_responses(paths[0], checklist)
+    else:
+        raw = read_saved_answers(paths, checklist)
+        for note in raw.attrs.get("notes", []):
+            print(f"plnlib score: note: {note}", file=sys.stderr)
+    answers = prepare_answers(raw, checklist, where=where)
     if args.by:
         table = breakdown(answers, checklist, args.by, min_group=args.min_group, where=where)
         out = table[[args.by, "section", "title", "n", "mean", "sd"]]

@@ -9,6 +9,13 @@ import html
 
 from plnlib.checklists import Checklist, Item
 from plnlib.web.page import standalone_page
+from plnlib.web.person import (
+    json_for_script,
+    page_data,
+    person_controls_html,
+    person_css,
+    person_results_html,
+)
 
 __all__ = ["checklist_form_html", "worksheet_html", "worksheet_markdown"]
 
@@ -148,9 +155,11 @@ def checklist_form_html(
 ) -> str:
     """A fillable checklist for a book page.
 
-    The answers stay in the reader's browser: ``pln-checklist.js`` shows the
-    section means as they answer and can save them as a JSON file that
-    :func:`plnlib.io.responses.load_person_json` reads. Nothing is sent anywhere.
+    The answers stay in the reader's browser: ``pln-checklist.js`` keeps them in
+    the browser's storage, shows the section means, chart and bands as they
+    answer (from the chart spec and scale data written here), and saves and opens
+    the JSON file that :func:`plnlib.io.responses.load_person_json` reads.
+    Nothing is sent anywhere. The controls stay hidden until the script runs.
     """
     links = chapter_links or {}
     sections = []
@@ -167,14 +176,17 @@ def checklist_form_html(
         )
     scale = checklist.scale
     bands = ";".join(f"{low}:{label}" for low, label in sorted(scale.bands))
+    data = page_data(checklist, links)
     return (
         f'<form class="pln-checklist" data-checklist="{checklist.id}" '
         f'data-version="{checklist.version}" data-bands="{html.escape(bands)}" '
         f'data-low="{scale.low}" data-high="{scale.high}" onsubmit="return false">'
-        f'<p class="pln-overall" aria-live="polite">Overall: no answers yet.</p>'
+        f"<style>{person_css()}</style>"
+        f'<script type="application/json" class="pln-checklist-data">{json_for_script(data)}</script>'
+        f"{person_controls_html()}"
+        '<p class="pln-overall" aria-live="polite">Overall: no answers yet.</p>'
         + "".join(sections)
-        + '<p><button type="button" class="pln-save">Save my answers (JSON file)</button> '
-        '<button type="reset" class="pln-clear">Clear all answers</button></p>'
-        '<p class="pln-note">Your answers stay in this browser tab. Saving writes a file on '
-        "your own device; nothing is sent anywhere.</p></form>"
+        + person_results_html(checklist)
+        + '<p class="pln-note">Saving writes a file on your own device; nothing is sent '
+        "anywhere.</p></form>"
     )
