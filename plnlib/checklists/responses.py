@@ -119,6 +119,11 @@ def response_info(
 ) -> tuple[pd.DataFrame, np.ndarray]:
     """One row per response (respondent, wave, group columns) and each row's response.
 
+    A response is a respondent in one wave (as :func:`plnlib.monitoring.prepare_monitoring`
+    checks); with no wave column, a respondent with one value of every group
+    column (so the same person in two waves gives two responses), unless
+    ``keys`` names the columns.
+
     Waves are checked and normalised here, on one row per response (cheap), so that
     answers prepared without :func:`plnlib.monitoring.prepare_monitoring` are
     handled the same way.
@@ -133,6 +138,8 @@ def response_info(
     1          a    2      N
     2          b    2      S
     """
+    if wave is None and not keys:  # no wave named: every group column tells responses apart
+        keys = group_columns(prepared)
     resp, first = response_index(prepared, wave, keys)
     keep = ["respondent", *([wave] if wave else []), *group_columns(prepared, wave)]
     info = prepared[keep].iloc[first].reset_index(drop=True)

@@ -74,7 +74,7 @@ def breakdown(
     check_min_group(min_group)
     group_values(prepared, by, "group", where)
     # a response is a respondent with its group columns, as in team_summary
-    data = response_matrix(prepared, checklist, None, group_columns(prepared))
+    data = response_matrix(prepared, checklist, None)
     res = results_table(data, checklist, by, None, "section", min_group)
     rows = res[~res["network"]]
     out = pd.DataFrame(

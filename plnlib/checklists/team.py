@@ -14,7 +14,6 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from plnlib.checklists.answers import group_columns
 from plnlib.checklists.model import Checklist
 from plnlib.checklists.responses import response_matrix
 from plnlib.privacy import DEFAULT_MIN_GROUP, blank_suppressed, check_min_group
@@ -172,7 +171,7 @@ def team_summary(
     n_resp = int(prepared["respondent"].nunique())
     suppressed = n_resp < min_group
     # a response is a respondent with its group columns (a person in two waves: two responses)
-    data = response_matrix(prepared, checklist, None, group_columns(prepared))
+    data = response_matrix(prepared, checklist, None)
     matrix = data.scores
     cols = pd.Categorical(prepared["item"], categories=list(checklist.item_ids)).codes
     n_items = len(checklist.items)

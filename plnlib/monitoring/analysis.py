@@ -172,8 +172,9 @@ def monitor(
     items = results_table(data, checklist, by, wave, "item", min_group)
     latest = waves[-1] if waves else None
     # the latest wave's answers, with no group columns: one respondent is one response
+    # (with no wave named, the group columns tell a person's responses apart, as in sections)
     base = ["respondent", "item", "section", "score", "missing"]
-    now = prepared[base] if wave is None else prepared.loc[_in_wave(data, wave, latest), base]
+    now = prepared if wave is None else prepared.loc[_in_wave(data, wave, latest), base]
     summary = team_summary(now, checklist, min_group=min_group)
     change = None
     if len(waves) > 1:

@@ -112,12 +112,13 @@ def response_rates(
     out = table.merge(counts, on=[*wkeys, "group"], how="outer")
     out["responses"] = out["responses"].fillna(0).astype(int)
     out["note"] = np.where(out["staff"].isna(), "not in the roster", "")
-    over = out["staff"].notna() & (out["responses"] > out["staff"])
-    out.loc[over, "note"] = "more responses than staff: check the roster"
     # the same mask as every other table: from the number of responses per group and wave
     base = group_mask(info, "group", wave, min_group)
     keys = pd.MultiIndex.from_frame(out[[*wkeys, "group"]]) if wkeys else pd.Index(out["group"])
     out["suppressed"] = base.reindex(keys).fillna(False).to_numpy(dtype=bool)
+    # a hidden group's note says nothing about its number of responses either
+    over = out["staff"].notna() & (out["responses"] > out["staff"]) & ~out["suppressed"]
+    out.loc[over, "note"] = "more responses than staff: check the roster"
     out["network"] = False
     net = (
         out.assign(

@@ -25,6 +25,7 @@ from plnlib.monitoring import (
 )
 from plnlib.samples.monitoring import monitoring_answers, monitoring_rosters, monitoring_sample
 from tests.conftest import REPO
+from tests.unit.reference import breakdown_reference
 
 KMB = load_checklist("knowledge-mobilisation")
 SAMPLES = REPO / "plnlib" / "samples"
@@ -81,13 +82,14 @@ def test_section_means_by_group_and_wave_known_answers(hand):
     # C has 2 people: hidden; B (5, the smallest shown) hidden too, or C = total - A - B
     assert _cell(s, 1, "C", "creating-knowledge")["suppressed"]
     b1 = _cell(s, 1, "B", "creating-knowledge")
-    assert b1["suppressed"] and b1["n"] == 5 and np.isnan(b1["mean"])
+    # a hidden row shows no number at all: not its mean, and not its size either
+    assert b1["suppressed"] and pd.isna(b1["n"]) and np.isnan(b1["mean"]) and np.isnan(b1["sd"])
     net2 = _cell(s, 2, NETWORK, "creating-knowledge")
     assert net2["n"] == 12 and net2["mean"] == pytest.approx(34.5 / 12)
     assert _cell(s, 2, "A", "creating-knowledge")["mean"] == pytest.approx(20 / 6)
-    # sections nobody answered have n 0 and no mean
+    # sections nobody answered are hidden like any cell below the minimum: no n, no mean
     other = _cell(s, 1, NETWORK, "brokers")
-    assert other["n"] == 0 and np.isnan(other["mean"])
+    assert other["suppressed"] and pd.isna(other["n"]) and np.isnan(other["mean"])
 
 
 def test_item_means_and_cell_suppression(hand):
@@ -110,8 +112,8 @@ def test_changes_per_group_with_n_on_both_sides(hand):
     assert hand.previous == 1 and hand.latest == 2
 
 
-def test_changes_agree_with_compare_waves_and_breakdown():
-    """Checked against the reference implementations of plnlib.checklists.scoring on messy data."""
+def test_changes_agree_with_compare_waves_and_the_reference_breakdown():
+    """Checked against compare_waves and the 0.1 loop breakdown (tests/unit/reference.py)."""
     raw = monitoring_answers(KMB, seed=11)
     prepared = prepare_monitoring(raw, KMB, by="school", wave="wave")
     m = monitor(prepared, KMB, by="school", wave="wave")
@@ -120,12 +122,19 @@ def test_changes_agree_with_compare_waves_and_breakdown():
     for col in ("n_before", "mean_before", "n_after", "mean_after", "change"):
         assert np.allclose(mine[col].astype(float), ref[col].astype(float), equal_nan=True), col
     last = prepared[prepared["wave"] == 2025]
-    ref = breakdown(last, KMB, "school").set_index(["school", "section"])
+    ref = breakdown_reference(last, KMB, "school").set_index(["school", "section"])
     got = m.sections[(m.sections["wave"] == 2025) & ~m.sections["network"]]
     got = got.set_index(["group", "id"]).loc[ref.index]
-    assert (got["n"].to_numpy() == ref["n"].to_numpy()).all()
-    assert np.allclose(got["mean"], ref["mean"], equal_nan=True)
-    assert np.allclose(got["sd"], ref["sd"], equal_nan=True)
+    assert (got["suppressed"] | ~ref["suppressed"]).all(), "hidden by the reference, shown here"
+    shown = ~got["suppressed"]
+    assert shown.sum() > 20, "the comparison needs visible rows"
+    assert (got.loc[shown, "n"].to_numpy() == ref.loc[shown, "n"].to_numpy()).all()
+    assert np.allclose(got.loc[shown, "mean"], ref.loc[shown, "mean"], equal_nan=True)
+    assert np.allclose(got.loc[shown, "sd"], ref.loc[shown, "sd"], equal_nan=True)
+    assert got.loc[~shown, ["n", "mean", "sd"]].isna().all().all()
+    # the wrapper gives the engine's rows in the 0.1 layout
+    wrapped = breakdown(last, KMB, "school").set_index(["school", "section"]).loc[ref.index]
+    pd.testing.assert_series_equal(wrapped["n"], got["n"].rename("n"), check_names=False)
 
 
 def test_distribution_counts_and_shares(hand):
