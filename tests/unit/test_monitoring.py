@@ -370,6 +370,8 @@ def test_is_synthetic():
 
 
 def _assert_never_reveals(frame: pd.DataFrame, blocks: list[str], min_group: int, n="n"):
+    """Suppression decided from the true counts (column ``n``), never from the blanked table."""
+    assert frame[n].notna().all(), "pass the true counts, worked out from the answers"
     for _, block in frame.groupby(blocks, dropna=False):
         groups = block[~block["network"]]
         shown = groups[~groups["suppressed"]]
@@ -380,6 +382,31 @@ def _assert_never_reveals(frame: pd.DataFrame, blocks: list[str], min_group: int
         hidden = groups[groups["suppressed"] & (groups[n] > 0)]
         if total_shown and len(shown):
             assert len(hidden) != 1, block  # one hidden group = total minus the others
+
+
+def _true_counts(prepared: pd.DataFrame, level: str) -> pd.Series:
+    """Responses with a score per (wave, group, section or item), from the answers themselves."""
+    key = "section" if level == "section" else "item"
+    scored = prepared[prepared["score"].notna()].drop_duplicates(["respondent", "wave", key])
+    per_group = scored.groupby(["wave", "school", key]).size()
+    per_wave = scored.groupby(["wave", key]).size()
+    net = per_wave.set_axis(
+        pd.MultiIndex.from_tuples([(w, NETWORK, i) for w, i in per_wave.index])
+    )
+    return pd.concat([per_group, net])
+
+
+def _with_true_n(frame: pd.DataFrame, counts: pd.Series, wave=None) -> pd.DataFrame:
+    """The blanked table with the true counts beside it (0 where nobody answered)."""
+    waves = frame["wave"] if wave is None else pd.Series(wave, index=frame.index)
+    keys = list(zip(waves, frame["group"], frame["id"], strict=True))
+    true = [int(counts.get(k, 0)) for k in keys]
+    return frame.assign(n_true=true)
+
+
+def _assert_blanked(frame: pd.DataFrame, columns: list[str]) -> None:
+    hidden = frame[frame["suppressed"]]
+    assert hidden[columns].isna().all().all(), hidden[columns].dropna(how="all").head()
 
 
 answers_st = st.lists(st.sampled_from([1, 2, 3, 4, None, "Don't know"]), min_size=4, max_size=4)
@@ -411,14 +438,23 @@ def test_suppression_never_reveals_a_small_group(data):
     roster = pd.DataFrame({"school": sorted(raw["school"].unique()), "staff": 20})
     prepared = prepare_monitoring(raw, KMB, by="school", wave="wave")
     m = monitor(prepared, KMB, by="school", wave="wave", rosters=roster, min_group=min_group)
-    _assert_never_reveals(m.sections, ["wave", "id"], min_group)
-    _assert_never_reveals(m.items, ["wave", "id"], min_group)
-    assert m.sections.loc[m.sections["suppressed"], "mean"].isna().all()
-    shown = m.sections.dropna(subset=["mean"])
+    # the tables are blanked: a suppressed row carries no number, not even its n
+    _assert_blanked(m.sections, ["n", "mean", "sd"])
+    _assert_blanked(m.items, ["n", "mean", "sd"])
+    _assert_blanked(m.distribution, ["count", "n", "share"])
+    _assert_blanked(m.rates, ["responses", "rate"])
+    if m.changes is not None:
+        _assert_blanked(m.changes, ["n_before", "mean_before", "n_after", "mean_after", "change"])
+    # and what they hide was decided from the true counts, worked out again from the answers
+    sections = _with_true_n(m.sections, _true_counts(prepared, "section"))
+    items = _with_true_n(m.items, _true_counts(prepared, "item"))
+    _assert_never_reveals(sections, ["wave", "id"], min_group, n="n_true")
+    _assert_never_reveals(items, ["wave", "id"], min_group, n="n_true")
+    shown = sections[~sections["suppressed"]]
+    assert (shown["n"].to_numpy() == shown["n_true"].to_numpy()).all()
     assert shown["mean"].between(KMB.scale.low, KMB.scale.high).all()
-    d = m.distribution
-    _assert_never_reveals(d, ["id", "value"], min_group)
-    assert d.loc[d["suppressed"], "count"].isna().all()
+    d = _with_true_n(m.distribution, _true_counts(prepared, "item"), wave=m.latest)
+    _assert_never_reveals(d, ["id", "value"], min_group, n="n_true")
     r = m.rates.assign(n=m.rates["responses"])
     counts = prepared.drop_duplicates(["respondent", "wave"]).groupby(["wave", "school"]).size()
     r["n"] = [
@@ -426,7 +462,6 @@ def test_suppression_never_reveals_a_small_group(data):
         for w, g in zip(r["wave"], r["group"], strict=True)
     ]
     _assert_never_reveals(r.assign(network=r["group"] == NETWORK), ["wave"], min_group)
-    assert r.loc[r["suppressed"], "responses"].isna().all()
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
