@@ -390,9 +390,7 @@ def _true_counts(prepared: pd.DataFrame, level: str) -> pd.Series:
     scored = prepared[prepared["score"].notna()].drop_duplicates(["respondent", "wave", key])
     per_group = scored.groupby(["wave", "school", key]).size()
     per_wave = scored.groupby(["wave", key]).size()
-    net = per_wave.set_axis(
-        pd.MultiIndex.from_tuples([(w, NETWORK, i) for w, i in per_wave.index])
-    )
+    net = per_wave.set_axis(pd.MultiIndex.from_tuples([(w, NETWORK, i) for w, i in per_wave.index]))
     return pd.concat([per_group, net])
 
 

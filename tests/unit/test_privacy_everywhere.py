@@ -28,8 +28,10 @@ from plnlib.checklists import (
     team_summary,
 )
 from plnlib.io.content import load_checklist
+from plnlib.io.responses import read_responses
+from plnlib.io.tables import read_table
 from plnlib.monitoring import monitor, prepare_monitoring, response_rates, strengths
-from plnlib.samples import monitoring_sample, team_answers
+from plnlib.samples import SAMPLE_ANSWERS, SAMPLE_ROSTERS, team_answers
 from plnlib.samples.monitoring import monitoring_answers
 
 DESIGN = load_checklist("pln-design")
@@ -43,9 +45,7 @@ LABELS = {"wave", "value", "staff"}
 def _is_number(value: object) -> bool:
     if isinstance(value, (bool, np.bool_)) or value is None or value is pd.NA:
         return False
-    return isinstance(value, numbers.Number) and not (
-        isinstance(value, float) and np.isnan(value)
-    )
+    return isinstance(value, numbers.Number) and not (isinstance(value, float) and np.isnan(value))
 
 
 def numbers_in_hidden_rows(frame: pd.DataFrame, labels: set[str] = LABELS) -> list[str]:
@@ -139,10 +139,10 @@ def test_priorities_and_extremes_never_list_a_hidden_result():
 
 @pytest.fixture(scope="module")
 def sample():
-    answers, rosters = monitoring_sample(KMB)
-    tidy = monitoring_answers(KMB)
-    prepared = prepare_monitoring(tidy, KMB, by="school", wave="wave")
-    return prepared, rosters
+    """The shipped sample files (synthetic): 12 schools, three waves, Yew too small to show."""
+    raw = read_responses(SAMPLE_ANSWERS, KMB)
+    prepared = prepare_monitoring(raw, KMB, by="school", wave="wave", where="sample")
+    return prepared, read_table(SAMPLE_ROSTERS)
 
 
 @pytest.fixture(scope="module")
