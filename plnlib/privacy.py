@@ -113,8 +113,13 @@ def blank_suppressed(
     hide = np.asarray(mask, dtype=bool)
     out = frame.copy()
     for col in counts:
-        values = pd.to_numeric(out[col], errors="coerce").astype("Float64").round()
+        values = out[col]
+        if not pd.api.types.is_integer_dtype(values):  # floats, or numbers as objects
+            values = pd.to_numeric(values, errors="coerce").astype("Float64").round()
         out[col] = values.astype("Int64").mask(hide)
     for col in measures:
-        out[col] = pd.to_numeric(out[col], errors="coerce").astype("float64").mask(hide)
+        values = out[col]
+        if not pd.api.types.is_float_dtype(values):
+            values = pd.to_numeric(values, errors="coerce").astype("float64")
+        out[col] = values.mask(hide)
     return out

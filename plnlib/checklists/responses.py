@@ -101,9 +101,9 @@ def response_index(
 class ResponseMatrix:
     """One row per response: keys (wave, groups), a scores matrix and section means.
 
-    ``info`` has one row per response; ``rows`` gives each answer row's response;
-    ``scores`` is responses x items (NaN where not scored); ``section_means`` is
-    responses x sections.
+    ``info`` has one row per response; ``rows`` gives each answer row's response
+    and ``item_codes`` its item's column; ``scores`` is responses x items (NaN
+    where not scored); ``section_means`` is responses x sections.
     """
 
     info: pd.DataFrame
@@ -112,6 +112,7 @@ class ResponseMatrix:
     section_means: np.ndarray
     item_ids: tuple[str, ...]
     section_ids: tuple[str, ...]
+    item_codes: np.ndarray
 
 
 def response_info(
@@ -199,5 +200,11 @@ def response_matrix(
         total = np.nansum(block, axis=1)
         means[:, j] = np.divide(total, count, out=np.full(len(count), np.nan), where=count > 0)
     return ResponseMatrix(
-        info, resp, scores, means, checklist.item_ids, tuple(s.id for s in checklist.sections)
+        info,
+        resp,
+        scores,
+        means,
+        checklist.item_ids,
+        tuple(s.id for s in checklist.sections),
+        np.asarray(cols),
     )

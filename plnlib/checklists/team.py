@@ -173,7 +173,7 @@ def team_summary(
     # a response is a respondent with its group columns (a person in two waves: two responses)
     data = response_matrix(prepared, checklist, None)
     matrix = data.scores
-    cols = pd.Categorical(prepared["item"], categories=list(checklist.item_ids)).codes
+    cols = data.item_codes
     n_items = len(checklist.items)
     is_dk = (prepared["missing"] == "dont_know").to_numpy(dtype=bool, na_value=False)
     is_na = (prepared["missing"] == "not_applicable").to_numpy(dtype=bool, na_value=False)
