@@ -2,7 +2,9 @@
 
 Checklists and self-assessments kept as validated YAML, scoring for people and
 teams with small-group suppression, readers for form exports, monitoring across
-groups and waves, advice-network analysis, and charts.
+groups and waves, advice-network analysis, and charts. One survey engine
+(:func:`group_results`, :func:`changes`) computes every result for groups and
+waves, and every number of a suppressed row is empty where it is made.
 
 The tool notebooks import from two places only: ``plnlib`` and ``plnlib.charts``.
 The names from the outer layers (the widget and the reports) are loaded on first
@@ -21,8 +23,10 @@ from plnlib.checklists import (
     Section,
     TeamSummary,
     breakdown,
+    changes,
     compare_waves,
     form_questions,
+    group_results,
     person_score,
     prepare_answers,
     priorities,
@@ -84,9 +88,11 @@ __all__ = [
     "analyse",
     "breakdown",
     "build_network",
+    "changes",
     "checklist_ids",
     "compare_waves",
     "form_questions",
+    "group_results",
     "load_checklist",
     "load_network",
     "load_person_json",

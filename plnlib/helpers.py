@@ -1,4 +1,4 @@
-"""Small helpers shared by the core modules: sorting, row labels, response keys. Pure.
+"""Small helpers shared by the core modules: sorting, row labels, keys. Pure.
 
 Each was once written in several modules; this is now its one home.
 """
@@ -10,7 +10,15 @@ import re
 import numpy as np
 import pandas as pd
 
-__all__ = ["combined_key", "is_number", "natural_key", "rank", "row_label", "sort_key"]
+__all__ = [
+    "column_key",
+    "combined_key",
+    "is_number",
+    "natural_key",
+    "rank",
+    "row_label",
+    "sort_key",
+]
 
 
 def is_number(value: object) -> bool:
@@ -99,3 +107,16 @@ def combined_key(codes: list[np.ndarray]) -> np.ndarray:
             key = pd.factorize(key)[0].astype(np.int64)
         key = key * width + c
     return key
+
+
+def column_key(column: object) -> str:
+    """A column name compared ignoring case, spaces and punctuation ("PLN member" = "pln_member").
+
+    Examples
+    --------
+    >>> column_key("PLN member") == column_key("pln_member") == "plnmember"
+    True
+    >>> column_key(" E-mail ")
+    'email'
+    """
+    return "".join(ch for ch in str(column).casefold() if ch.isalnum())

@@ -4,17 +4,29 @@ Staff survey data is personal data. A result for a group of fewer than
 ``min_group`` people (5 by default, never below 3) is suppressed, and so is one
 more group whenever a single hidden group could be recovered from the total
 and the visible groups (complementary suppression).
+
+Privacy is applied once, where a result is made: the result functions decide
+what to hide from the counts (:func:`suppression_mask`), then
+:func:`blank_suppressed` empties every number of a hidden row, so that no
+table, chart, report or file can show a hidden group's size or scores.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 
 from plnlib.errors import DataError
 
-__all__ = ["DEFAULT_MIN_GROUP", "FLOOR_MIN_GROUP", "check_min_group", "suppression_mask"]
+__all__ = [
+    "DEFAULT_MIN_GROUP",
+    "FLOOR_MIN_GROUP",
+    "blank_suppressed",
+    "check_min_group",
+    "suppression_mask",
+]
 
 DEFAULT_MIN_GROUP = 5
 FLOOR_MIN_GROUP = 3
@@ -72,3 +84,42 @@ def suppression_mask(counts: Mapping[object, int] | pd.Series, min_group: int) -
         if len(visible) > 0:
             mask.loc[visible.idxmin()] = True
     return mask.astype(bool)
+
+
+def blank_suppressed(
+    frame: pd.DataFrame,
+    *,
+    counts: Sequence[str] = (),
+    measures: Sequence[str] = (),
+    hidden: np.ndarray | pd.Series | None = None,
+) -> pd.DataFrame:
+    """A copy of ``frame`` with every number of a suppressed row blanked.
+
+    ``counts`` become whole numbers that may be empty (``<NA>``); ``measures``
+    (means, shares, rates, changes...) become floats, ``NaN`` where hidden. The
+    rows hidden are ``frame["suppressed"]`` unless ``hidden`` is given. Call it
+    after the suppression has been decided from the counts.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"group": ["A", "B"], "n": [12, 2], "mean": [3.1, 2.0],
+    ...                   "suppressed": [False, True]})
+    >>> blank_suppressed(t, counts=["n"], measures=["mean"])
+      group     n  mean  suppressed
+    0     A    12   3.1       False
+    1     B  <NA>   NaN        True
+    """
+    mask = frame["suppressed"] if hidden is None else hidden
+    hide = np.asarray(mask, dtype=bool)
+    out = frame.copy()
+    for col in counts:
+        values = out[col]
+        if not pd.api.types.is_integer_dtype(values):  # floats, or numbers as objects
+            values = pd.to_numeric(values, errors="coerce").astype("Float64").round()
+        out[col] = values.astype("Int64").mask(hide)
+    for col in measures:
+        values = out[col]
+        if not pd.api.types.is_float_dtype(values):
+            values = pd.to_numeric(values, errors="coerce").astype("float64")
+        out[col] = values.mask(hide)
+    return out

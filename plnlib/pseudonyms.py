@@ -30,6 +30,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import pandas as pd
 
 from plnlib.errors import DataError
+from plnlib.helpers import column_key
 
 __all__ = [
     "DEFAULT_KEY",
@@ -169,10 +170,6 @@ def pseudonym_codes(
     return {spelling: code_of[person] for spelling, person in spellings.items()}
 
 
-def _column_key(column: object) -> str:
-    return "".join(ch for ch in str(column).casefold() if ch.isalnum())
-
-
 def apply_pseudonyms(
     frame: pd.DataFrame,
     codes: Mapping[str, str],
@@ -219,6 +216,6 @@ def apply_pseudonyms(
             )
         out[column] = mapped.astype("object")
     if drop_identifying:
-        keep = [c for c in out.columns if c in columns or _column_key(c) not in IDENTIFYING_COLUMNS]
+        keep = [c for c in out.columns if c in columns or column_key(c) not in IDENTIFYING_COLUMNS]
         out = out[keep]
     return out

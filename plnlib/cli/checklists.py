@@ -6,9 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from plnlib.checklists.answers import prepare_answers, require_column
 from plnlib.checklists.form_builders import google_apps_script, word_form_blocks
 from plnlib.checklists.forms import form_questions
-from plnlib.checklists.scoring import breakdown, prepare_answers, team_summary
+from plnlib.checklists.scoring import breakdown
+from plnlib.checklists.team import team_summary
 from plnlib.cli._common import add_min_group, check_suffix
 from plnlib.io.content import checklist_ids, load_checklist
 from plnlib.io.files import write_csv, write_text_atomic
@@ -115,6 +117,8 @@ def _score(args: argparse.Namespace) -> int:
         raw = read_saved_answers(paths, checklist)
         for note in raw.attrs.get("notes", []):
             print(f"plnlib score: note: {note}", file=sys.stderr)
+    if args.by:  # the same check, and message, as plnlib report --by
+        require_column(raw, args.by, "group", where)
     answers = prepare_answers(raw, checklist, where=where)
     if args.by:
         table = breakdown(answers, checklist, args.by, min_group=args.min_group, where=where)
@@ -122,13 +126,12 @@ def _score(args: argparse.Namespace) -> int:
     else:
         table = team_summary(answers, checklist, min_group=args.min_group).sections
         out = table[["section", "title", "n", "mean", "sd", "alpha"]]
-    # a hidden group's size is hidden too: "2 people in school C" says too much
-    n = out["n"].astype("Int64").mask(table["suppressed"].to_numpy())
-    out = out.assign(n=n, mean=out["mean"].round(3), sd=out["sd"].round(3))
+    # a suppressed row arrives with no number at all (not even its size): nothing to mask here
+    out = out.assign(mean=out["mean"].round(3), sd=out["sd"].round(3))
     if "alpha" in out:
         out = out.assign(alpha=out["alpha"].round(3))
     write_csv(args.output, out)
-    hidden = int(out["mean"].isna().sum())
+    hidden = int(table["suppressed"].sum())
     note = f"; {hidden} cell(s) suppressed (fewer than {args.min_group} people)" if hidden else ""
     print(f"wrote {len(out)} rows to {args.output}{note}")
     return 0

@@ -7,28 +7,21 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from plnlib.checklists import Checklist
-from plnlib.checklists.scoring import TeamSummary, priorities, team_summary
-from plnlib.errors import DataError
-from plnlib.monitoring.groups import (
-    ResponseMatrix,
-    changes,
-    distribution_table,
-    response_matrix,
-    results_table,
-    waves_in_order,
-)
-from plnlib.monitoring.inputs import (
-    is_synthetic,
-    require_column,
-)
+from plnlib.checklists.answers import group_values, require_column
+from plnlib.checklists.model import Checklist
+from plnlib.checklists.responses import ResponseMatrix, response_matrix
+from plnlib.checklists.results import changes, extremes, results_table, waves_in_order
+from plnlib.checklists.scoring import priorities
+from plnlib.checklists.team import TeamSummary, team_summary
+from plnlib.monitoring.groups import distribution_table
+from plnlib.monitoring.inputs import is_synthetic
 from plnlib.monitoring.rates import response_rates
 from plnlib.monitoring.singling import (
     SinglingOut,
     categorical_columns,
     singling_out_cells,
 )
-from plnlib.privacy import DEFAULT_MIN_GROUP, check_min_group
+from plnlib.privacy import DEFAULT_MIN_GROUP, blank_suppressed, check_min_group
 
 __all__ = ["Monitoring", "monitor", "strengths"]
 
@@ -41,7 +34,7 @@ def strengths(
 ) -> pd.DataFrame:
     """The strongest sections and items of a team summary (suppressed results never listed).
 
-    Returns the columns of :func:`plnlib.checklists.scoring.priorities`: ``level``, ``id``,
+    The strongest rows of :func:`plnlib.checklists.results.extremes`. Returns the columns of :func:`plnlib.checklists.scoring.priorities`: ``level``, ``id``,
     ``title``, ``mean``, ``chapter`` (``actions`` is empty).
 
     Examples
@@ -56,15 +49,9 @@ def strengths(
     0  section  shared-vision   4.0
     1     item         DES-01   4.0
     """
-    rows = []
-    for rec in summary.sections.dropna(subset=["mean"]).nlargest(sections, "mean").itertuples():
-        s = checklist.section(rec.section)
-        rows.append(("section", s.id, s.title, rec.mean, s.chapter, ()))
-    shown = summary.items.dropna(subset=["mean"])
-    for rec in shown.nlargest(items, "mean", keep="first").itertuples():
-        it = checklist.item(rec.item)
-        rows.append(("item", it.id, it.text, rec.mean, it.chapter, ()))
-    return pd.DataFrame(rows, columns=["level", "id", "title", "mean", "chapter", "actions"])
+    return extremes(
+        summary.sections, summary.items, checklist, weakest=False, sections=sections, items=items
+    )
 
 
 @dataclass(frozen=True)
@@ -111,17 +98,23 @@ def _in_wave(data: ResponseMatrix, wave: str, which: object) -> np.ndarray:
     return (data.info[wave] == which).to_numpy()[data.rows]
 
 
-def _response_counts(info: pd.DataFrame, wave: str | None, waves: list[object]) -> pd.DataFrame:
+def _response_counts(
+    info: pd.DataFrame, wave: str | None, waves: list[object], min_group: int
+) -> pd.DataFrame:
+    """Responses per wave, returning and new; a wave below ``min_group`` shows no count."""
     if wave is None:
-        return pd.DataFrame({"responses": [len(info)], "returning": [0], "new": [len(info)]})
-    rows, seen = [], None
-    for w in waves:
-        people = set(info.loc[info[wave] == w, "respondent"])
-        returning = len(people & seen) if seen is not None else 0
-        rows.append({wave: w, "responses": len(people), "returning": returning})
-        rows[-1]["new"] = len(people) - returning
-        seen = people
-    return pd.DataFrame(rows)
+        rows = [{"responses": len(info), "returning": 0, "new": len(info)}]
+    else:
+        rows, seen = [], None
+        for w in waves:
+            people = set(info.loc[info[wave] == w, "respondent"])
+            returning = len(people & seen) if seen is not None else 0
+            rows.append({wave: w, "responses": len(people), "returning": returning})
+            rows[-1]["new"] = len(people) - returning
+            seen = people
+    out = pd.DataFrame(rows)
+    out["suppressed"] = out["responses"] < min_group
+    return blank_suppressed(out, counts=["responses", "returning", "new"])
 
 
 def monitor(
@@ -169,21 +162,19 @@ def monitor(
     ((2024, 2025), True, ['item', 'section'])
     """
     check_min_group(min_group)
-    for col in [c for c in (by, wave) if c is not None]:
-        require_column(prepared, col, "group" if col == by else "wave", "answers")
-    if by is not None and prepared[by].isna().any():
-        raise DataError(
-            f"expected a value of '{by}' for every response, found empty ones",
-            fix=f"Fill in '{by}' for every response, or leave those responses out.",
-        )
+    if by is not None:
+        group_values(prepared, by, "group", "answers")
+    if wave is not None:
+        require_column(prepared, wave, "wave", "answers")
     data = response_matrix(prepared, checklist, wave)
     waves = waves_in_order(data.info[wave]) if wave else []
     sections = results_table(data, checklist, by, wave, "section", min_group)
     items = results_table(data, checklist, by, wave, "item", min_group)
     latest = waves[-1] if waves else None
     # the latest wave's answers, with no group columns: one respondent is one response
+    # (with no wave named, the group columns tell a person's responses apart, as in sections)
     base = ["respondent", "item", "section", "score", "missing"]
-    now = prepared[base] if wave is None else prepared.loc[_in_wave(data, wave, latest), base]
+    now = prepared if wave is None else prepared.loc[_in_wave(data, wave, latest), base]
     summary = team_summary(now, checklist, min_group=min_group)
     change = None
     if len(waves) > 1:
@@ -209,7 +200,7 @@ def monitor(
         waves=tuple(waves),
         min_group=min_group,
         synthetic=is_synthetic(prepared) if synthetic is None else bool(synthetic),
-        responses=_response_counts(data.info, wave, waves),
+        responses=_response_counts(data.info, wave, waves, min_group),
         sections=sections,
         items=items,
         distribution=distribution_table(data, checklist, by, items, wave, latest),

@@ -1,10 +1,6 @@
-"""Names shared by the monitoring modules."""
+"""Names shared by the monitoring modules (defined with the answers and the survey engine)."""
+
+from plnlib.checklists.answers import MARKER, RESERVED
+from plnlib.checklists.results import NETWORK
 
 __all__ = ["MARKER", "NETWORK", "RESERVED"]
-
-
-#: The label of the whole-network rows in every result table.
-NETWORK = "Whole network"
-#: A column that marks synthetic data (value "yes" on every row); never a group column.
-MARKER = "synthetic"
-RESERVED = {"respondent", "item", "value", "section", "score", "missing", MARKER}

@@ -1,18 +1,28 @@
-"""Input checks for monitoring data: groups, waves, one response per person and wave."""
+"""Input checks for monitoring data: groups, waves, one response per person and wave.
+
+The checks of one column (:func:`require_column`), of waves (:func:`normalise_waves`)
+and the response numbering (:func:`response_index`) live with the answers in
+:mod:`plnlib.checklists`, and are named here too.
+"""
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 
-from plnlib.checklists import Checklist
-from plnlib.checklists.scoring import prepare_answers
+from plnlib.checklists.answers import (
+    MARKER,
+    RESERVED,
+    group_columns,
+    prepare_answers,
+    require_column,
+)
+from plnlib.checklists.model import Checklist
+from plnlib.checklists.responses import normalise_waves, response_index
 from plnlib.errors import DataError
-from plnlib.helpers import is_number, row_label
-from plnlib.monitoring.constants import MARKER, RESERVED
+from plnlib.helpers import row_label
 
 __all__ = [
     "group_columns",
@@ -22,68 +32,6 @@ __all__ = [
     "require_column",
     "response_index",
 ]
-
-
-# --------------------------------------------------------------------------- input checks
-
-
-def group_columns(frame: pd.DataFrame, wave: str | None) -> list[str]:
-    return [
-        str(c)
-        for c in frame.columns
-        if str(c) not in RESERVED and not str(c).startswith("_") and c != wave
-    ]
-
-
-def require_column(frame: pd.DataFrame, column: str, role: str, where: str) -> None:
-    if column in frame.columns:
-        return
-    found = group_columns(frame, None)
-    close = difflib.get_close_matches(column, found, n=1, cutoff=0.6)
-    close += [c for c in found if c.casefold() == column.casefold() and c not in close]
-    hint = f" Did you mean '{close[0]}'? Names are case-sensitive." if close else ""
-    raise DataError(
-        f"expected a {role} column '{column}', found "
-        + (f"the columns {', '.join(repr(c) for c in found)}" if found else "no group columns"),
-        where=where,
-        fix=f"Add the column to the file or choose one of the columns found.{hint}",
-    )
-
-
-def normalise_waves(values: pd.Series, column: str, where: str, frame: pd.DataFrame) -> pd.Series:
-    """Waves as all numbers (ints when whole) or all text; DataError on a mix or a blank."""
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    empty = [k for k, u in enumerate(uniques) if not str(u).strip()]
-    blank = (codes == -1) | np.isin(codes, empty)
-    if blank.any():
-        pos = int(np.flatnonzero(blank)[0])
-        raise DataError(
-            f"expected a wave in column '{column}' on every row, found {int(blank.sum())} "
-            "empty cell(s)",
-            where=f"{where}, {row_label(frame, pos)}",
-            fix="Fill in the wave (for example the year: 2024) for every response.",
-        )
-    kinds = [is_number(u) for u in uniques]
-    if any(kinds) and not all(kinds):
-        numbers = [str(u) for u, k in zip(uniques, kinds, strict=True) if k]
-        names = [str(u) for u, k in zip(uniques, kinds, strict=True) if not k]
-        minority = names if len(names) <= len(numbers) else numbers
-        first = next(i for i, u in enumerate(uniques) if str(u) == minority[0])
-        pos = int(np.flatnonzero(codes == first)[0])
-        raise DataError(
-            f"expected the waves in column '{column}' to be all numbers (such as 2024) or all "
-            f"names (such as 'Autumn 2024'), found both: numbers {', '.join(numbers[:3])} and "
-            f"names {', '.join(repr(n) for n in names[:3])}",
-            where=f"{where}, {row_label(frame, pos)}",
-            fix="Write every wave the same way, for example 2024 rather than 'Year 2024'.",
-        )
-    if all(kinds):
-        nums = [float(str(u).strip()) if not isinstance(u, (int, float)) else u for u in uniques]
-        whole = all(float(n).is_integer() for n in nums)
-        mapped = [int(n) if whole else float(n) for n in nums]
-    else:
-        mapped = [" ".join(str(u).split()) for u in uniques]
-    return pd.Series(np.asarray(mapped, dtype=object)[codes], index=values.index, dtype=object)
 
 
 def prepare_monitoring(
@@ -196,18 +144,6 @@ def _check_one_response(
                 + ("" if wave else "; if people answer in several waves, name the wave column")
                 + ".",
             )
-
-
-def response_index(prepared: pd.DataFrame, wave: str | None) -> tuple[np.ndarray, np.ndarray]:
-    """Response number of every row (respondent x wave), and the first row of each response."""
-    key = pd.factorize(prepared["respondent"])[0].astype("int64")
-    if wave is not None:
-        w = pd.factorize(prepared[wave])[0].astype("int64")
-        key = key * (int(w.max()) + 1) + w
-    resp = pd.factorize(key)[0]
-    first = np.empty(int(resp.max()) + 1 if len(resp) else 0, dtype="int64")
-    first[resp[::-1]] = np.arange(len(resp))[::-1]
-    return resp, first
 
 
 def is_synthetic(frame: pd.DataFrame) -> bool:

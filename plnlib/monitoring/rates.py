@@ -5,23 +5,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from plnlib.checklists.answers import require_column
+from plnlib.checklists.responses import normalise_waves, response_info
+from plnlib.checklists.results import NETWORK, group_mask, ordered_rows
 from plnlib.errors import DataError
-from plnlib.monitoring.constants import NETWORK
-from plnlib.monitoring.groups import (
-    group_mask,
-    ordered_rows,
-    response_info,
-)
-from plnlib.monitoring.inputs import (
-    normalise_waves,
-    require_column,
-)
-from plnlib.privacy import DEFAULT_MIN_GROUP, check_min_group
+from plnlib.privacy import DEFAULT_MIN_GROUP, blank_suppressed, check_min_group
 
 __all__ = ["response_rates"]
-
-
-# --------------------------------------------------------------------------- response rates
 
 
 def _roster_columns(rosters: pd.DataFrame, where: str) -> tuple[str, str, str | None]:
@@ -61,7 +51,8 @@ def response_rates(
     same staff numbers serve every wave). Returns one row per (wave,) group plus
     the whole network: ``responses``, ``staff``, ``rate`` and ``suppressed``
     (groups with fewer than ``min_group`` responses and their complement have
-    their responses and rate hidden), and a ``note`` for groups missing from the
+    their responses and rate empty; the staff numbers of the roster are not
+    personal and stay), and a ``note`` for groups missing from the
     roster or with more responses than staff.
 
     Examples
@@ -74,10 +65,10 @@ def response_rates(
     >>> roster = pd.DataFrame({"school": ["A", "B", "C"], "staff": ["8", "14", "4"]})
     >>> response_rates(prepare_monitoring(raw, c, by="school"), roster).drop(columns="group_by")
                group  responses  staff  rate  suppressed note
-    0  Whole network       16.0     26  0.62       False
-    1              A        NaN      8   NaN        True
-    2              B        7.0     14  0.50       False
-    3              C        NaN      4   NaN        True
+    0  Whole network         16     26  0.62       False
+    1              A       <NA>      8   NaN        True
+    2              B          7     14  0.50       False
+    3              C       <NA>      4   NaN        True
     """
     check_min_group(min_group)
     if rosters is None or rosters.empty:
@@ -121,12 +112,13 @@ def response_rates(
     out = table.merge(counts, on=[*wkeys, "group"], how="outer")
     out["responses"] = out["responses"].fillna(0).astype(int)
     out["note"] = np.where(out["staff"].isna(), "not in the roster", "")
-    over = out["staff"].notna() & (out["responses"] > out["staff"])
-    out.loc[over, "note"] = "more responses than staff: check the roster"
     # the same mask as every other table: from the number of responses per group and wave
     base = group_mask(info, "group", wave, min_group)
     keys = pd.MultiIndex.from_frame(out[[*wkeys, "group"]]) if wkeys else pd.Index(out["group"])
     out["suppressed"] = base.reindex(keys).fillna(False).to_numpy(dtype=bool)
+    # a hidden group's note says nothing about its number of responses either
+    over = out["staff"].notna() & (out["responses"] > out["staff"]) & ~out["suppressed"]
+    out.loc[over, "note"] = "more responses than staff: check the roster"
     out["network"] = False
     net = (
         out.assign(
@@ -149,8 +141,7 @@ def response_rates(
     ).drop(columns="_missing")
     out = pd.concat([net, out.assign(_known=out["responses"])], ignore_index=True)
     out["rate"] = (out["_known"] / out["staff"].where(out["staff"] > 0)).round(2)
-    out["responses"] = out["responses"].astype(float)
-    out.loc[out["suppressed"], ["responses", "rate"]] = np.nan
+    out = blank_suppressed(out, counts=["responses"], measures=["rate"])
     out["staff"] = out["staff"].astype("Int64")
     out = ordered_rows(out.assign(id=""), wave, [""])
     out["group_by"] = np.where(out["network"], "", group)

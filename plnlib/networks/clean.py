@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from plnlib.errors import DataError
+from plnlib.helpers import column_key
 from plnlib.networks.values import (
     FREQUENCY_WORDS,
     natural_sort,
@@ -24,6 +25,7 @@ __all__ = [
     "Issue",
     "clean_edges",
     "clean_nodes",
+    "column_key",
     "edge_endpoints",
     "natural_sort",
     "parse_strength",
@@ -68,11 +70,6 @@ def _check_option(name: str, value: str) -> None:
             f"expected {name} to be one of {list(_OPTIONS[name])}, found {value!r}",
             fix=f"Choose {' or '.join(map(repr, _OPTIONS[name]))}.",
         )
-
-
-def column_key(column: object) -> str:
-    """A column name compared ignoring case, spaces and punctuation ("PLN member" = "pln_member")."""
-    return "".join(ch for ch in str(column).casefold() if ch.isalnum())
 
 
 def named_column(frame: pd.DataFrame, name: str, *, what: str, where: str, fix: str) -> str:

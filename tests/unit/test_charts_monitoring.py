@@ -9,9 +9,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from plnlib.charts.answers import _stack
 from plnlib.charts.base import PALETTE
 from plnlib.charts.monitoring import (
-    _stack,
     diverging_chart,
     group_dot_chart,
     heatmap_chart,

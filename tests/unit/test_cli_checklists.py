@@ -110,3 +110,21 @@ def test_bad_input_exit_2_one_message_no_traceback_nothing_written(tmp_path, arg
     assert needle in res.stderr and "Traceback" not in res.stderr
     assert not (tmp_path / "out.csv").exists() and not (tmp_path / "out.txt").exists()
     assert not list(tmp_path.glob("*.part"))
+
+
+@pytest.mark.parametrize(("by", "hint"), [("School", "Did you mean 'school'?"), ("campus", "")])
+def test_the_same_mistake_gives_the_same_message_in_score_and_report(tmp_path, by, hint):
+    """--by School on a file whose column is school: one check, one message, both commands."""
+    src = tmp_path / "answers.csv"
+    team_answers(load_checklist("pln-design"), respondents=12, seed=3).to_csv(src, index=False)
+    score = run("score", "pln-design", src, "--by", by, "-o", tmp_path / "s.csv")
+    report = run("report", "pln-design", src, "--by", by, "-o", tmp_path / "r.html")
+    assert score.returncode == report.returncode == 2
+    message = score.stderr.strip().removeprefix("plnlib score: ")
+    assert score.stderr.startswith("plnlib score: ") and report.stderr.startswith("plnlib report: ")
+    assert message == report.stderr.strip().removeprefix("plnlib report: ")
+    assert f"expected a group column '{by}'" in message and "answers.csv" in message
+    assert "'school'" in message  # the columns found are listed
+    assert (hint in message) and ("Names are case-sensitive" in message) == bool(hint)
+    assert "Traceback" not in message
+    assert not (tmp_path / "s.csv").exists() and not (tmp_path / "r.html").exists()

@@ -25,6 +25,7 @@ from plnlib.monitoring import (
 )
 from plnlib.samples.monitoring import monitoring_answers, monitoring_rosters, monitoring_sample
 from tests.conftest import REPO
+from tests.unit.reference import breakdown_reference
 
 KMB = load_checklist("knowledge-mobilisation")
 SAMPLES = REPO / "plnlib" / "samples"
@@ -81,13 +82,14 @@ def test_section_means_by_group_and_wave_known_answers(hand):
     # C has 2 people: hidden; B (5, the smallest shown) hidden too, or C = total - A - B
     assert _cell(s, 1, "C", "creating-knowledge")["suppressed"]
     b1 = _cell(s, 1, "B", "creating-knowledge")
-    assert b1["suppressed"] and b1["n"] == 5 and np.isnan(b1["mean"])
+    # a hidden row shows no number at all: not its mean, and not its size either
+    assert b1["suppressed"] and pd.isna(b1["n"]) and np.isnan(b1["mean"]) and np.isnan(b1["sd"])
     net2 = _cell(s, 2, NETWORK, "creating-knowledge")
     assert net2["n"] == 12 and net2["mean"] == pytest.approx(34.5 / 12)
     assert _cell(s, 2, "A", "creating-knowledge")["mean"] == pytest.approx(20 / 6)
-    # sections nobody answered have n 0 and no mean
+    # sections nobody answered are hidden like any cell below the minimum: no n, no mean
     other = _cell(s, 1, NETWORK, "brokers")
-    assert other["n"] == 0 and np.isnan(other["mean"])
+    assert other["suppressed"] and pd.isna(other["n"]) and np.isnan(other["mean"])
 
 
 def test_item_means_and_cell_suppression(hand):
@@ -110,8 +112,8 @@ def test_changes_per_group_with_n_on_both_sides(hand):
     assert hand.previous == 1 and hand.latest == 2
 
 
-def test_changes_agree_with_compare_waves_and_breakdown():
-    """Checked against the reference implementations of plnlib.checklists.scoring on messy data."""
+def test_changes_agree_with_compare_waves_and_the_reference_breakdown():
+    """Checked against compare_waves and the 0.1 loop breakdown (tests/unit/reference.py)."""
     raw = monitoring_answers(KMB, seed=11)
     prepared = prepare_monitoring(raw, KMB, by="school", wave="wave")
     m = monitor(prepared, KMB, by="school", wave="wave")
@@ -120,12 +122,19 @@ def test_changes_agree_with_compare_waves_and_breakdown():
     for col in ("n_before", "mean_before", "n_after", "mean_after", "change"):
         assert np.allclose(mine[col].astype(float), ref[col].astype(float), equal_nan=True), col
     last = prepared[prepared["wave"] == 2025]
-    ref = breakdown(last, KMB, "school").set_index(["school", "section"])
+    ref = breakdown_reference(last, KMB, "school").set_index(["school", "section"])
     got = m.sections[(m.sections["wave"] == 2025) & ~m.sections["network"]]
     got = got.set_index(["group", "id"]).loc[ref.index]
-    assert (got["n"].to_numpy() == ref["n"].to_numpy()).all()
-    assert np.allclose(got["mean"], ref["mean"], equal_nan=True)
-    assert np.allclose(got["sd"], ref["sd"], equal_nan=True)
+    assert (got["suppressed"] | ~ref["suppressed"]).all(), "hidden by the reference, shown here"
+    shown = ~got["suppressed"]
+    assert shown.sum() > 20, "the comparison needs visible rows"
+    assert (got.loc[shown, "n"].to_numpy() == ref.loc[shown, "n"].to_numpy()).all()
+    assert np.allclose(got.loc[shown, "mean"], ref.loc[shown, "mean"], equal_nan=True)
+    assert np.allclose(got.loc[shown, "sd"], ref.loc[shown, "sd"], equal_nan=True)
+    assert got.loc[~shown, ["n", "mean", "sd"]].isna().all().all()
+    # the wrapper gives the engine's rows in the 0.1 layout
+    wrapped = breakdown(last, KMB, "school").set_index(["school", "section"]).loc[ref.index]
+    pd.testing.assert_series_equal(wrapped["n"], got["n"].rename("n"), check_names=False)
 
 
 def test_distribution_counts_and_shares(hand):
@@ -361,6 +370,8 @@ def test_is_synthetic():
 
 
 def _assert_never_reveals(frame: pd.DataFrame, blocks: list[str], min_group: int, n="n"):
+    """Suppression decided from the true counts (column ``n``), never from the blanked table."""
+    assert frame[n].notna().all(), "pass the true counts, worked out from the answers"
     for _, block in frame.groupby(blocks, dropna=False):
         groups = block[~block["network"]]
         shown = groups[~groups["suppressed"]]
@@ -371,6 +382,29 @@ def _assert_never_reveals(frame: pd.DataFrame, blocks: list[str], min_group: int
         hidden = groups[groups["suppressed"] & (groups[n] > 0)]
         if total_shown and len(shown):
             assert len(hidden) != 1, block  # one hidden group = total minus the others
+
+
+def _true_counts(prepared: pd.DataFrame, level: str) -> pd.Series:
+    """Responses with a score per (wave, group, section or item), from the answers themselves."""
+    key = "section" if level == "section" else "item"
+    scored = prepared[prepared["score"].notna()].drop_duplicates(["respondent", "wave", key])
+    per_group = scored.groupby(["wave", "school", key]).size()
+    per_wave = scored.groupby(["wave", key]).size()
+    net = per_wave.set_axis(pd.MultiIndex.from_tuples([(w, NETWORK, i) for w, i in per_wave.index]))
+    return pd.concat([per_group, net])
+
+
+def _with_true_n(frame: pd.DataFrame, counts: pd.Series, wave=None) -> pd.DataFrame:
+    """The blanked table with the true counts beside it (0 where nobody answered)."""
+    waves = frame["wave"] if wave is None else pd.Series(wave, index=frame.index)
+    keys = list(zip(waves, frame["group"], frame["id"], strict=True))
+    true = [int(counts.get(k, 0)) for k in keys]
+    return frame.assign(n_true=true)
+
+
+def _assert_blanked(frame: pd.DataFrame, columns: list[str]) -> None:
+    hidden = frame[frame["suppressed"]]
+    assert hidden[columns].isna().all().all(), hidden[columns].dropna(how="all").head()
 
 
 answers_st = st.lists(st.sampled_from([1, 2, 3, 4, None, "Don't know"]), min_size=4, max_size=4)
@@ -402,14 +436,23 @@ def test_suppression_never_reveals_a_small_group(data):
     roster = pd.DataFrame({"school": sorted(raw["school"].unique()), "staff": 20})
     prepared = prepare_monitoring(raw, KMB, by="school", wave="wave")
     m = monitor(prepared, KMB, by="school", wave="wave", rosters=roster, min_group=min_group)
-    _assert_never_reveals(m.sections, ["wave", "id"], min_group)
-    _assert_never_reveals(m.items, ["wave", "id"], min_group)
-    assert m.sections.loc[m.sections["suppressed"], "mean"].isna().all()
-    shown = m.sections.dropna(subset=["mean"])
+    # the tables are blanked: a suppressed row carries no number, not even its n
+    _assert_blanked(m.sections, ["n", "mean", "sd"])
+    _assert_blanked(m.items, ["n", "mean", "sd"])
+    _assert_blanked(m.distribution, ["count", "n", "share"])
+    _assert_blanked(m.rates, ["responses", "rate"])
+    if m.changes is not None:
+        _assert_blanked(m.changes, ["n_before", "mean_before", "n_after", "mean_after", "change"])
+    # and what they hide was decided from the true counts, worked out again from the answers
+    sections = _with_true_n(m.sections, _true_counts(prepared, "section"))
+    items = _with_true_n(m.items, _true_counts(prepared, "item"))
+    _assert_never_reveals(sections, ["wave", "id"], min_group, n="n_true")
+    _assert_never_reveals(items, ["wave", "id"], min_group, n="n_true")
+    shown = sections[~sections["suppressed"]]
+    assert (shown["n"].to_numpy() == shown["n_true"].to_numpy()).all()
     assert shown["mean"].between(KMB.scale.low, KMB.scale.high).all()
-    d = m.distribution
-    _assert_never_reveals(d, ["id", "value"], min_group)
-    assert d.loc[d["suppressed"], "count"].isna().all()
+    d = _with_true_n(m.distribution, _true_counts(prepared, "item"), wave=m.latest)
+    _assert_never_reveals(d, ["id", "value"], min_group, n="n_true")
     r = m.rates.assign(n=m.rates["responses"])
     counts = prepared.drop_duplicates(["respondent", "wave"]).groupby(["wave", "school"]).size()
     r["n"] = [
@@ -417,7 +460,6 @@ def test_suppression_never_reveals_a_small_group(data):
         for w, g in zip(r["wave"], r["group"], strict=True)
     ]
     _assert_never_reveals(r.assign(network=r["group"] == NETWORK), ["wave"], min_group)
-    assert r.loc[r["suppressed"], "responses"].isna().all()
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -22,6 +22,7 @@ from plnlib.checklists.scoring import (
 from plnlib.errors import DataError
 from plnlib.io.content import load_checklist
 from plnlib.samples.checklists import team_answers
+from tests.unit.reference import breakdown_reference
 
 DESIGN = load_checklist("pln-design")
 
@@ -71,6 +72,9 @@ def test_team_summary_suppresses_a_small_team(design):
     t = team_summary(prepare_answers(raw, design), design)
     assert t.suppressed and t.items["mean"].isna().all() and t.sections["mean"].isna().all()
     assert t.distribution["count"].isna().all()
+    # the team's size is hidden too: a suppressed row carries no number at all
+    assert t.respondents is None
+    assert t.items["n"].isna().all() and t.sections["n"].isna().all()
     t3 = team_summary(prepare_answers(raw, design), design, min_group=3)
     assert not t3.suppressed and t3.items.set_index("item").loc[design.item_ids[0], "mean"] == 4
 
@@ -126,6 +130,24 @@ def test_breakdown_suppresses_with_complement(design):
         .mean()
     )
     assert first.loc["A", "mean"] == pytest.approx(expected_a)
+    # hidden rows carry no number: not their size either
+    assert first.loc[["B", "C"], ["n", "mean", "sd"]].isna().all().all()
+    assert first.loc["A", "n"] == 8
+
+
+def test_breakdown_agrees_with_the_reference_loop(design):
+    """The engine's breakdown and plnlib 0.1's loop version, on a messy team."""
+    raw = team_answers(design, respondents=40, schools=("A", "B", "C", "D"), seed=21)
+    prepared = prepare_answers(raw, design)
+    got = breakdown(prepared, design, "school").set_index(["school", "section"])
+    ref = breakdown_reference(prepared, design, "school").set_index(["school", "section"])
+    got = got.loc[ref.index]
+    assert (got["suppressed"] == ref["suppressed"]).all()
+    shown = ~ref["suppressed"]
+    assert shown.sum() >= len(design.sections) * 3
+    assert (got.loc[shown, "n"].to_numpy() == ref.loc[shown, "n"].to_numpy()).all()
+    assert np.allclose(got.loc[shown, "mean"], ref.loc[shown, "mean"])
+    assert np.allclose(got.loc[shown, "sd"], ref.loc[shown, "sd"], equal_nan=True)
 
 
 def test_compare_waves_known_change(design):
@@ -137,6 +159,11 @@ def test_compare_waves_known_change(design):
     )
     it = change[(change.level == "item") & (change.id == item)].iloc[0]
     assert (it.n_before, it.n_after, it.mean_before, it.mean_after, it.change) == (5, 6, 2, 3, 1)
+    # a side below the minimum hides the whole row: no n, no means, no change
+    four = prepare_answers(pd.DataFrame(rows[1:]), design)
+    it = compare_waves(four, design, before=2025, after=2026).query("id == @item").iloc[0]
+    assert it.suppressed
+    assert pd.isna([it.n_before, it.n_after, it.mean_before, it.mean_after, it.change]).all()
     with pytest.raises(DataError, match="2024"):
         compare_waves(prepare_answers(pd.DataFrame(rows), design), design, before=2024, after=2026)
 
@@ -198,11 +225,23 @@ def test_breakdown_never_reveals_a_small_group(sizes, min_group):
                     "grp": f"G{g}",
                 }
             )
-    out = breakdown(prepare_answers(pd.DataFrame(rows), DESIGN), DESIGN, "grp", min_group=min_group)
-    first = out[out.section == DESIGN.sections[0].id]
-    # nothing below the minimum is shown
-    assert first.loc[first.n < min_group, "mean"].isna().all()
+    prepared = prepare_answers(pd.DataFrame(rows), DESIGN)
+    out = breakdown(prepared, DESIGN, "grp", min_group=min_group)
+    # the blanked table: a suppressed row carries no number at all
+    hidden_rows = out[out.suppressed]
+    assert hidden_rows[["n", "mean", "sd"]].isna().all().all()
+    assert out.loc[~out.suppressed, "n"].notna().all()
+    # the counts the decision was made from, worked out again by the 0.1 loop version
+    ref = breakdown_reference(prepared, DESIGN, "grp", min_group=min_group)
+    both = out.merge(ref, on=["grp", "section"], suffixes=("", "_ref"))
+    first = both[both.section == DESIGN.sections[0].id]
+    # nothing below the minimum is shown, and shown numbers are the reference's
+    assert first.loc[first.n_ref < min_group, "suppressed"].all()
+    shown = first[~first.suppressed]
+    assert (shown["n"].to_numpy() == shown["n_ref"].to_numpy()).all()
+    assert np.allclose(shown["mean"], shown["mean_ref"])
     # a single hidden group could be recovered from the total and the others: never exactly one hidden
-    hidden = first[first.suppressed & (first.n > 0)]
-    visible = first[~first.suppressed]
-    assert len(hidden) != 1 or visible.empty
+    hidden = first[first.suppressed & (first.n_ref > 0)]
+    assert len(hidden) != 1 or shown.empty
+    # everything the reference hides stays hidden
+    assert (first["suppressed"] | ~first["suppressed_ref"]).all()
