@@ -50,7 +50,7 @@ def test_html_report_with_rosters_and_numbers(tmp_path):
     rows = list(csv.DictReader(numbers.open(encoding="utf-8-sig")))
     assert {"table", "wave", "group", "id", "n", "mean", "suppressed"} <= set(rows[0])
     yew = [r for r in rows if r["group"] == "Yew" and r["table"] == "sections"]
-    assert yew and all(r["mean"] == "" and r["sd"] == "" for r in yew)
+    assert yew and all(r["n"] == "" and r["mean"] == "" and r["sd"] == "" for r in yew)
     # the HTML marks every number of a hidden row as hidden, its n included
     row = re.search(r'<tr><th scope="row">Yew</th>(.*?)</tr>', page)
     assert row and "hidden" in row.group(1) and not re.search(r"\d", row.group(1))

@@ -182,13 +182,15 @@ def test_numbers_table_shows_what_the_result_holds(result):
     assert {"sections", "items", "changes", "rates"} == set(t["table"])
     hidden = t[t["suppressed"]]
     assert len(hidden) and hidden[["mean", "sd"]].isna().all().all()
+    cells = hidden[hidden["table"].isin(["sections", "items"])]
+    assert len(cells) and cells["n"].isna().all()  # a hidden row's n is empty too
     rows = t[t["table"] == "sections"]
     assert rows["id"].tolist() == result.sections["id"].tolist()
     for col in ("n", "mean", "sd"):
         core = result.sections[col].astype("float64").round(4).to_numpy()
         assert np.array_equal(rows[col].to_numpy(), core, equal_nan=True), col
-    groups = t[(t["group"] != NETWORK) & (t["n"] < result.min_group)]
-    assert len(groups) and groups["suppressed"].all()  # a small row is always marked
+    shown = t[~t["suppressed"] & t["table"].isin(["sections", "items"])]
+    assert len(shown) and (shown["n"] >= result.min_group).all()  # no small row is shown
     assert t["synthetic"].all() and (t["min_group"] == 5).all()
     net = t[(t["table"] == "sections") & (t["group"] == NETWORK) & (t["wave"] == 2025)]
     expected = result.sections[result.sections["network"] & (result.sections["wave"] == 2025)]
