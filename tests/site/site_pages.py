@@ -1,0 +1,160 @@
+"""Shared helpers for the site gates: the list of built pages and one browser visit per page.
+
+A visit opens a page with every request outside the test server aborted, waits for its
+charts, and records what the gates need (blocked requests, JavaScript errors, bytes
+loaded, axe-core results, sideways overflow), so the tests reuse one browser and load each
+page once per mode.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+
+# console messages that are harmless, each with the reason
+ALLOWED_ERRORS = {
+    "Identifier 'THEBE_JS_URL' has already been declared": (
+        "sphinx-thebe declares it twice; thebe only loads on click"
+    ),
+    "Got invalid theme mode": "pydata-sphinx-theme logs this before it reads the stored mode",
+}
+
+SKIP_DIRS = {"_static", "_sources", "vendor", "js", "_images"}
+
+
+def built_pages(site: Path) -> list[str]:
+    """Every HTML page of the built site, as paths relative to its root."""
+    out = []
+    for p in sorted(site.rglob("*.html")):
+        rel = p.relative_to(site)
+        if SKIP_DIRS & set(rel.parts[:-1]):
+            continue
+        if rel.as_posix() == "index.html":  # the redirect to book/index.html
+            continue
+        out.append(rel.as_posix())
+    return out
+
+
+def tool_pages(site: Path) -> list[str]:
+    """Pages under book/tools/ that hold something to operate (a form control or a chart menu)."""
+    out = []
+    for rel in built_pages(site):
+        if not rel.startswith("book/tools/") or rel.endswith("tools/index.html"):
+            continue
+        text = (site / rel).read_text(encoding="utf-8")
+        if "<fieldset" in text or "pln-chart" in text or "jupyter-widgets" in text:
+            out.append(rel)
+    return out
+
+
+@dataclass
+class Visit:
+    url: str
+    blocked: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    bytes_by_url: dict[str, int] = field(default_factory=dict)
+    axe: dict | None = None
+    overflow: list[str] = field(default_factory=list)
+    charts: tuple[int, int] = (0, 0)
+
+    @property
+    def unexpected_errors(self) -> list[str]:
+        return [e for e in self.errors if not any(a in e for a in ALLOWED_ERRORS)]
+
+
+def watch(page, visit: Visit) -> None:
+    """Abort requests to other hosts, record errors and the size of every response."""
+
+    def route(r):
+        url = r.request.url
+        host = urlparse(url).hostname
+        if host in ("127.0.0.1", None) or url.startswith(("data:", "blob:")):
+            r.continue_()
+        else:
+            visit.blocked.append(url)
+            r.abort()
+
+    def on_response(resp):
+        if resp.url.startswith(("data:", "blob:")):
+            return
+        try:
+            visit.bytes_by_url[resp.url] = len(resp.body())
+        except Exception:  # a redirect or an aborted response has no body
+            visit.bytes_by_url.setdefault(resp.url, 0)
+
+    page.route("**/*", route)
+    page.on("response", on_response)
+    page.on("pageerror", lambda exc: visit.errors.append(f"pageerror: {exc}"))
+    page.on(
+        "console",
+        lambda m: visit.errors.append(f"console.{m.type}: {m.text}") if m.type == "error" else None,
+    )
+
+
+WAIT_FOR_CHARTS = """() => {
+  const all = document.querySelectorAll('figure.pln-chart');
+  const done = document.querySelectorAll('figure.pln-chart[data-rendered="yes"]');
+  return all.length === done.length;
+}"""
+
+COUNT_CHARTS = """() => [
+  document.querySelectorAll('figure.pln-chart').length,
+  document.querySelectorAll('figure.pln-chart .pln-chart-view svg, figure.pln-chart .pln-chart-view canvas').length
+]"""
+
+# Elements wider than the viewport, other than the scroll containers made for it
+# (a table wrapper, a code block, a chart's own scroll box) and what lies inside them.
+OVERFLOW = """(width) => {
+  const ok = 'pre, .highlight, .table-wrapper, .pst-scrollable-table-container, .pln-chart-view,'
+    + ' .vega-embed, .MathJax, mjx-container, .pln-scroll';
+  const bad = [];
+  for (const el of document.querySelectorAll('.bd-main *')) {
+    if (el.closest(ok) && el.closest(ok) !== el) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    const style = getComputedStyle(el);
+    if (style.visibility === 'hidden' || style.position === 'fixed') continue;
+    if (r.right > width + 1 || r.left < -1) {
+      bad.push(el.tagName.toLowerCase() + (el.className && typeof el.className === 'string'
+        ? '.' + el.className.trim().split(/\\s+/).join('.') : '') + ' right=' + Math.round(r.right));
+    }
+  }
+  const doc = document.scrollingElement.scrollWidth;
+  if (doc > width + 1) bad.unshift('document scrollWidth=' + doc);
+  return bad.slice(0, 8);
+}"""
+
+
+def visit_page(context, url: str, *, axe: bool = False, phone_width: int | None = None) -> Visit:
+    """Open ``url`` in a new tab of ``context`` and record what the gates check."""
+    visit = Visit(url)
+    page = context.new_page()
+    try:
+        watch(page, visit)
+        page.goto(url, wait_until="networkidle")
+        try:
+            page.wait_for_function(WAIT_FOR_CHARTS, timeout=15000)
+        except Exception:
+            pass  # the charts test reports which did not render
+        visit.charts = tuple(page.evaluate(COUNT_CHARTS))
+        if phone_width:
+            visit.overflow = page.evaluate(OVERFLOW, phone_width)
+        if axe:
+            page.add_script_tag(path=str(AXE))
+            visit.axe = page.evaluate(
+                """async () => {
+                  const r = await axe.run(document, {resultTypes: ['violations']});
+                  return r.violations.map(v => ({id: v.id, impact: v.impact,
+                    help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5),
+                    count: v.nodes.length}));
+                }"""
+            )
+    finally:
+        page.close()
+    return visit
