@@ -16,6 +16,7 @@ help:
 	@echo "make serve   serve the built book on http://127.0.0.1:$(PORT)"
 	@echo "make test    lint, unit tests, notebook tests, book build and browser tests"
 	@echo "make bench   run the performance benchmarks"
+	@echo "make pdf     print the whole handbook to _build/html/pln-handbook.pdf"
 	@echo "make clean   remove the built book (keeps the execution cache and .venv)"
 
 $(BIN)/python:
@@ -63,6 +64,15 @@ test: lint book $(DEV_STAMP)
 
 bench: $(DEV_STAMP)
 	$(BIN)/python -m benchmarks
+
+# The whole handbook as one PDF, printed offline from the single-page build with Chromium,
+# published with the site as _build/html/pln-handbook.pdf (about 2 minutes).
+.PHONY: pdf
+pdf: book $(DEV_STAMP)
+	$(BIN)/python scripts/build_pdf.py
+
+# make test checks the PDF too (tests/site/test_pdf.py) and links to it from every page
+test: pdf
 
 clean:
 	rm -rf _build/html _build/.doctrees

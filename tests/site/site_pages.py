@@ -8,6 +8,7 @@ page once per mode.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,7 @@ ALLOWED_ERRORS = {
 }
 
 SKIP_DIRS = {"_static", "_sources", "vendor", "js", "_images"}
+SITE = Path(__file__).resolve().parents[2] / "_build" / "html"
 
 
 def built_pages(site: Path) -> list[str]:
@@ -53,15 +55,33 @@ def tool_pages(site: Path) -> list[str]:
     return out
 
 
+# Collected once when the tests are collected; with no build yet, one entry, so the
+# ``site`` fixture fails with its "run make book" message instead of no test at all.
+SITE_PAGES = built_pages(SITE) if (SITE / "index.html").exists() else ["book/index.html"]
+TOOL_PAGES = tool_pages(SITE) if (SITE / "index.html").exists() else ["book/tools/index.html"]
+
+
 @dataclass
 class Visit:
     url: str
     blocked: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
-    bytes_by_url: dict[str, int] = field(default_factory=dict)
+    requested: list[str] = field(default_factory=list)
     axe: dict | None = None
     overflow: list[str] = field(default_factory=list)
     charts: tuple[int, int] = (0, 0)
+
+    def bytes_loaded(self, site: Path) -> dict[str, int]:
+        """The size on disk of every distinct file the page requested from the site."""
+        sizes = {}
+        for url in self.requested:
+            path = urlparse(url).path.lstrip("/")
+            f = site / path
+            if f.is_dir():
+                f = f / "index.html"
+            if url.startswith("http") and f.is_file():
+                sizes[path] = f.stat().st_size
+        return sizes
 
     @property
     def unexpected_errors(self) -> list[str]:
@@ -69,27 +89,21 @@ class Visit:
 
 
 def watch(page, visit: Visit) -> None:
-    """Abort requests to other hosts, record errors and the size of every response."""
+    """Abort requests to other hosts; record every local request and every error.
+
+    Routing turns Playwright's HTTP cache off, so each visit is a cold load."""
 
     def route(r):
         url = r.request.url
         host = urlparse(url).hostname
         if host in ("127.0.0.1", None) or url.startswith(("data:", "blob:")):
+            visit.requested.append(url)
             r.continue_()
         else:
             visit.blocked.append(url)
             r.abort()
 
-    def on_response(resp):
-        if resp.url.startswith(("data:", "blob:")):
-            return
-        try:
-            visit.bytes_by_url[resp.url] = len(resp.body())
-        except Exception:  # a redirect or an aborted response has no body
-            visit.bytes_by_url.setdefault(resp.url, 0)
-
     page.route("**/*", route)
-    page.on("response", on_response)
     page.on("pageerror", lambda exc: visit.errors.append(f"pageerror: {exc}"))
     page.on(
         "console",
@@ -137,11 +151,9 @@ def visit_page(context, url: str, *, axe: bool = False, phone_width: int | None 
     page = context.new_page()
     try:
         watch(page, visit)
-        page.goto(url, wait_until="networkidle")
-        try:
+        page.goto(url, wait_until="load")
+        with contextlib.suppress(Exception):  # the charts test reports what did not render
             page.wait_for_function(WAIT_FOR_CHARTS, timeout=15000)
-        except Exception:
-            pass  # the charts test reports which did not render
         visit.charts = tuple(page.evaluate(COUNT_CHARTS))
         if phone_width:
             visit.overflow = page.evaluate(OVERFLOW, phone_width)
