@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
+import pytest
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
@@ -67,7 +69,8 @@ class Visit:
     blocked: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     requested: list[str] = field(default_factory=list)
-    axe: dict | None = None
+    axe: list | None = None
+    axe_dark: list | None = None
     overflow: list[str] = field(default_factory=list)
     charts: tuple[int, int] = (0, 0)
 
@@ -145,8 +148,21 @@ OVERFLOW = """(width) => {
 }"""
 
 
+_AXE_RUN = """async () => {
+  const r = await axe.run(document, {resultTypes: ['violations']});
+  return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5), count: v.nodes.length}));
+}"""
+
+
 def visit_page(context, url: str, *, axe: bool = False, phone_width: int | None = None) -> Visit:
-    """Open ``url`` in a new tab of ``context`` and record what the gates check."""
+    """Open ``url`` in a new tab of ``context`` and record what the gates check.
+
+    With ``axe``, axe-core runs in light mode, then again after switching the page to the
+    theme's dark mode (``html[data-theme=dark]``, what its colour-mode button sets); with
+    ``phone_width``, the tab is then narrowed to that width and sideways overflow recorded.
+    One load serves every check.
+    """
     visit = Visit(url)
     page = context.new_page()
     try:
@@ -155,18 +171,51 @@ def visit_page(context, url: str, *, axe: bool = False, phone_width: int | None 
         with contextlib.suppress(Exception):  # the charts test reports what did not render
             page.wait_for_function(WAIT_FOR_CHARTS, timeout=15000)
         visit.charts = tuple(page.evaluate(COUNT_CHARTS))
-        if phone_width:
-            visit.overflow = page.evaluate(OVERFLOW, phone_width)
         if axe:
             page.add_script_tag(path=str(AXE))
-            visit.axe = page.evaluate(
-                """async () => {
-                  const r = await axe.run(document, {resultTypes: ['violations']});
-                  return r.violations.map(v => ({id: v.id, impact: v.impact,
-                    help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5),
-                    count: v.nodes.length}));
-                }"""
+            visit.axe = page.evaluate(_AXE_RUN)
+            # no colour transitions, so axe reads the dark colours, not a blend on the way
+            page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+            page.evaluate(
+                "document.documentElement.dataset.theme = 'dark';"
+                "document.documentElement.dataset.mode = 'dark'"
             )
+            page.wait_for_timeout(200)
+            visit.axe_dark = page.evaluate(_AXE_RUN)
+        if phone_width:
+            page.set_viewport_size({"width": phone_width, "height": 844})
+            page.wait_for_timeout(300)
+            visit.overflow = page.evaluate(OVERFLOW, phone_width)
     finally:
         page.close()
     return visit
+
+
+_VISITS: dict[str, Visit] = {}
+
+
+def visit_once(context, server: str, path: str) -> Visit:
+    """The one full visit of ``path`` (axe in both modes, then phone width), made once."""
+    if path not in _VISITS:
+        _VISITS[path] = visit_page(context, f"{server}/{path}", axe=True, phone_width=390)
+    return _VISITS[path]
+
+
+@pytest.fixture(scope="module")
+def site_browser():
+    """One Chromium per test module (a Playwright instance cannot outlive its module while
+    test_browser.py starts its own); the visits themselves are cached across modules."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def gate_context(site_browser):
+    """The browser tab settings of the full visits: a 1280 px window, light system mode."""
+    ctx = site_browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
+    yield ctx
+    ctx.close()

@@ -15,7 +15,15 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
-from tests.site.site_pages import ARGS, CHROMIUM, SITE_PAGES, TOOL_PAGES, visit_page
+from tests.site.site_pages import (
+    SITE_PAGES,
+    TOOL_PAGES,
+    gate_context,
+    site_browser,
+    visit_once,
+)
+
+__all__ = ["gate_context", "site_browser"]  # fixtures from site_pages
 
 PAGE_HTML_LIMIT = 1_000_000  # a page's own HTML
 COLD_LOAD_LIMIT = 3_000_000  # everything a first visit downloads
@@ -198,32 +206,18 @@ def test_site_files_readers_expect(site):
 # ---- in the browser ---------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture(scope="module")
-def phone(browser):
-    ctx = browser.new_context(viewport={"width": PHONE, "height": 844}, is_mobile=True)
-    yield ctx
-    ctx.close()
+@pytest.mark.parametrize("path", SITE_PAGES)
+def test_phone_width_no_sideways_scroll(gate_context, server, path):
+    visit = visit_once(gate_context, server, path)
+    assert not visit.overflow, f"wider than {PHONE} px: {visit.overflow}"
 
 
 @pytest.mark.parametrize("path", SITE_PAGES)
-def test_phone_width_no_sideways_scroll_and_cold_load_under_3_mb(site, phone, server, path):
-    visit = visit_page(phone, f"{server}/{path}", phone_width=PHONE)
-    assert not visit.overflow, f"wider than {PHONE} px: {visit.overflow}"
-    loaded = visit.bytes_loaded(site)
+def test_cold_first_load_is_at_most_3_mb(site, gate_context, server, path):
+    loaded = visit_once(gate_context, server, path).bytes_loaded(site)
     total = sum(loaded.values())
     heaviest = sorted(loaded.items(), key=lambda kv: -kv[1])[:5]
     assert total <= COLD_LOAD_LIMIT, f"cold load {total / 1e6:.2f} MB: {heaviest}"
-    assert not visit.blocked and not visit.unexpected_errors, (visit.blocked, visit.errors)
 
 
 _FOCUS = """() => {
@@ -239,10 +233,10 @@ _FOCUS = """() => {
 
 
 @pytest.mark.parametrize("path", TOOL_PAGES)
-def test_tool_page_works_from_the_keyboard_alone(browser, server, path):
+def test_tool_page_works_from_the_keyboard_alone(site_browser, server, path):
     """Tab reaches every control in the page's content with a visible focus ring; a
     checklist is filled in from start to finish with the keyboard alone."""
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    ctx = site_browser.new_context(viewport={"width": 1280, "height": 900})
     page = ctx.new_page()
     page.goto(f"{server}/{path}", wait_until="load")
     page.wait_for_function(
@@ -290,8 +284,8 @@ def test_tool_page_works_from_the_keyboard_alone(browser, server, path):
     ctx.close()
 
 
-def test_arrow_keys_do_not_turn_the_page(browser, server):
-    page = browser.new_page()
+def test_arrow_keys_do_not_turn_the_page(site_browser, server):
+    page = site_browser.new_page()
     url = f"{server}/book/understanding/what-is-a-pln.html"
     page.goto(url, wait_until="load")
     page.locator("body").click(position={"x": 5, "y": 300})
