@@ -83,6 +83,11 @@ def _first_paragraph(doctree: Any) -> str:
     return ""
 
 
+def _site_title(app: Sphinx) -> str:
+    """The book's title (Jupyter Book sets ``html_title`` from ``title``, not ``project``)."""
+    return str(app.config.html_title or app.config.project)
+
+
 def _page_url(app: Sphinx, pagename: str) -> str:
     base = (app.config.html_baseurl or "").rstrip("/") + "/"
     return base + app.builder.get_target_uri(pagename)
@@ -98,7 +103,7 @@ def _page_context(
     if description and not summary:  # plnlib.web.sphinx writes the summary ones
         tags.append(f'<meta name="description" content="{html.escape(description)}" />')
     title = html.escape(html.unescape(str(context.get("title") or "")), quote=True)
-    site_name = html.escape(str(app.config.project), quote=True)
+    site_name = html.escape(_site_title(app), quote=True)
     tags += [
         '<meta property="og:type" content="article" />',
         f'<meta property="og:site_name" content="{site_name}" />',
@@ -218,7 +223,7 @@ def _write_site_files(app: Sphinx, exception: Exception | None) -> None:
     (out / "404.html").write_text(
         _NOT_FOUND.format(
             lang=app.config.language or "en",
-            project=html.escape(str(app.config.project)),
+            project=html.escape(_site_title(app)),
             base=_site_root_path(app),
             pdf=PDF_NAME,
             issues=html.escape(issues),

@@ -199,6 +199,7 @@ def test_site_files_readers_expect(site):
         text = (site / rel).read_text(encoding="utf-8")
         assert '<meta name="description"' in text, f"{rel}: no description"
         assert '<meta property="og:title"' in text, f"{rel}: no social-card metadata"
+        assert '<meta property="og:site_name" content="The PLN Handbook"' in text, rel
         assert "pln-handbook.pdf" in text, f"{rel}: no PDF in the download menu"
         assert re.search(r"Last updated on \d{1,2} \w+ \d{4}", text), f"{rel}: no last-updated date"
 
