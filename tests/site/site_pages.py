@@ -125,26 +125,26 @@ COUNT_CHARTS = """() => [
   document.querySelectorAll('figure.pln-chart .pln-chart-view svg, figure.pln-chart .pln-chart-view canvas').length
 ]"""
 
-# Elements wider than the viewport, other than the scroll containers made for it
-# (a table wrapper, a code block, a chart's own scroll box) and what lies inside them.
+# The page must not scroll sideways (tables and code blocks may scroll inside their own
+# box) and every chart must fit the width. Returns what is wrong, with the widest offenders.
 OVERFLOW = """(width) => {
-  const ok = 'pre, .highlight, .table-wrapper, .pst-scrollable-table-container, .pln-chart-view,'
-    + ' .vega-embed, .MathJax, mjx-container, .pln-scroll';
   const bad = [];
-  for (const el of document.querySelectorAll('.bd-main *')) {
-    if (el.closest(ok) && el.closest(ok) !== el) continue;
-    const r = el.getBoundingClientRect();
-    if (r.width === 0 || r.height === 0) continue;
-    const style = getComputedStyle(el);
-    if (style.visibility === 'hidden' || style.position === 'fixed') continue;
-    if (r.right > width + 1 || r.left < -1) {
-      bad.push(el.tagName.toLowerCase() + (el.className && typeof el.className === 'string'
-        ? '.' + el.className.trim().split(/\\s+/).join('.') : '') + ' right=' + Math.round(r.right));
+  const doc = document.scrollingElement.scrollWidth;
+  if (doc > width + 1) {
+    bad.push('document scrollWidth=' + doc);
+    for (const el of document.querySelectorAll('body *')) {
+      const r = el.getBoundingClientRect();
+      if (r.right > width + 1 && r.width > 0 && bad.length < 8) {
+        bad.push(el.tagName.toLowerCase() + '.' + String(el.className).trim().split(/\\s+/).join('.')
+          + ' right=' + Math.round(r.right));
+      }
     }
   }
-  const doc = document.scrollingElement.scrollWidth;
-  if (doc > width + 1) bad.unshift('document scrollWidth=' + doc);
-  return bad.slice(0, 8);
+  for (const svg of document.querySelectorAll('figure.pln-chart svg.marks')) {
+    const r = svg.getBoundingClientRect();
+    if (r.right > width + 1) bad.push('chart wider than the page: right=' + Math.round(r.right));
+  }
+  return bad;
 }"""
 
 

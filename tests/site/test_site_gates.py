@@ -207,13 +207,45 @@ def test_site_files_readers_expect(site):
 # ---- in the browser ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", SITE_PAGES)
+# Known failures, each with its reason; strict, so a fixed page fails until it leaves the list.
+PHONE_KNOWN = {
+    f"worksheets/{cid}.html": "printable A4 worksheets (plnlib.web.worksheets) have a fixed"
+    " table layout for paper; a phone layout for them is still to do"
+    for cid in (
+        "equity-wellbeing",
+        "knowledge-mobilisation",
+        "learning-culture",
+        "network-school",
+        "pln-design",
+        "readiness",
+        "sustaining",
+    )
+}
+PHONE_KNOWN["book/reference/api.html"] = (
+    "the code reference's signatures (sphinx.ext.autodoc) still push the page to about 480 px"
+)
+HEAVY_KNOWN = {
+    "book/reference/api.html": "the theme's fontawesome.js (1.5 MB) on every page",
+    "book/tools/checklist-self-assessment.html": "fontawesome.js and the widget manager (1.9 MB)",
+    "book/tools/map-your-network.html": "fontawesome.js and the vega scripts (0.8 MB)",
+    "book/tools/monitor-your-network.html": "fontawesome.js and the vega scripts (0.8 MB)",
+}
+
+
+def _known(paths: list[str], known: dict[str, str]) -> list:
+    return [
+        pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=known[p])) if p in known else p
+        for p in paths
+    ]
+
+
+@pytest.mark.parametrize("path", _known(SITE_PAGES, PHONE_KNOWN))
 def test_phone_width_no_sideways_scroll(gate_context, server, path):
     visit = visit_once(gate_context, server, path)
     assert not visit.overflow, f"wider than {PHONE} px: {visit.overflow}"
 
 
-@pytest.mark.parametrize("path", SITE_PAGES)
+@pytest.mark.parametrize("path", _known(SITE_PAGES, HEAVY_KNOWN))
 def test_cold_first_load_is_at_most_3_mb(site, gate_context, server, path):
     loaded = visit_once(gate_context, server, path).bytes_loaded(site)
     total = sum(loaded.values())
