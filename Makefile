@@ -18,6 +18,7 @@ help:
 	@echo "make notebooks-refresh  re-run the tool notebooks and save their outputs"
 	@echo "             (after changing a checklist or plnlib; the notebook tests compare them)"
 	@echo "make bench   run the performance benchmarks"
+	@echo "make pdf     print the whole handbook to _build/html/pln-handbook.pdf"
 	@echo "make clean   remove the built book (keeps the execution cache and .venv)"
 
 $(BIN)/python:
@@ -80,6 +81,15 @@ test: lint browser book $(DEV_STAMP)
 
 bench: $(DEV_STAMP)
 	$(BIN)/python -m benchmarks
+
+# The whole handbook as one PDF, printed offline from the single-page build with Chromium,
+# published with the site as _build/html/pln-handbook.pdf (about 2 minutes).
+.PHONY: pdf
+pdf: book $(DEV_STAMP)
+	$(BIN)/python scripts/build_pdf.py
+
+# make test checks the PDF too (tests/site/test_pdf.py) and links to it from every page
+test: pdf
 
 clean:
 	rm -rf _build/html _build/.doctrees

@@ -168,7 +168,7 @@ def checklist_form_html(
         more = f' <a href="{html.escape(link)}">Read the chapter</a>' if link else ""
         sections.append(
             f'<section class="pln-section" data-section="{section.id}">'
-            f"<h3>{html.escape(section.title)}</h3>"
+            f"<h2>{html.escape(section.title)}</h2>"
             f'<p class="pln-section-score" aria-live="polite" data-section-score="{section.id}">'
             f"Answer the statements to see this section's mean.{more}</p>"
             + "".join(_item_fieldset(checklist, item) for item in section.items)

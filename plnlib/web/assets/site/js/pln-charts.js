@@ -35,6 +35,19 @@
         actions: { export: true, source: false, compiled: false, editor: false },
         downloadFileName: "pln-chart"
       }).then(function () {
+        // the text alternative goes on the drawing itself: the view also holds vega's
+        // actions menu, and a role="img" container must not hold controls
+        var svg = view.querySelector("svg");
+        if (svg && view.getAttribute("role") === "img") {
+          svg.setAttribute("role", "img");
+          svg.setAttribute("aria-label", view.getAttribute("aria-label") || "Chart");
+          view.removeAttribute("role");
+          view.removeAttribute("aria-label");
+        }
+        var menu = view.querySelector("details > summary");
+        if (menu && !menu.hasAttribute("aria-label")) {
+          menu.setAttribute("aria-label", "Chart menu: save the chart as an image");
+        }
         figure.dataset.rendered = "yes";
       }).catch(function (err) {
         showError(figure, String(err && err.message || err));
