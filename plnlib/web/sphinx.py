@@ -145,5 +145,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-read", _summary_lead)
     app.connect("html-page-context", _page_extras)
     app.add_directive("pln-checklist", ChecklistDirective)
+    app.setup_extension("plnlib.web.templates")
     app.add_css_file("pln.css")
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
