@@ -19,7 +19,6 @@ from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
 from plnlib.errors import PlnError
-from plnlib.io.files import write_bytes_atomic, write_text_atomic
 from plnlib.io.templates import load_template, template_ids
 from plnlib.templates import Field, Template
 from plnlib.web.page import standalone_page
@@ -374,9 +373,10 @@ def _write_templates(app: Sphinx, exception: Exception | None) -> None:
     folder.mkdir(exist_ok=True)
     for tid in template_ids():
         template = load_template(tid)
-        write_bytes_atomic(folder / f"{tid}.docx", template_docx_bytes(template))
-        write_text_atomic(folder / f"{tid}.md", template_markdown(template))
-        write_text_atomic(folder / f"{tid}.html", template_html(template))
+        # plain writes (as for the worksheets): the site's files keep the usual permissions
+        (folder / f"{tid}.docx").write_bytes(template_docx_bytes(template))
+        (folder / f"{tid}.md").write_text(template_markdown(template), encoding="utf-8")
+        (folder / f"{tid}.html").write_text(template_html(template), encoding="utf-8")
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
