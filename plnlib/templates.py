@@ -206,7 +206,9 @@ def parse_template(
             seen.add(here)
             fields.append(_field(raw, f"{where}, field '{here}'"))
         sections.append(
-            TemplateSection(sec["id"], _clean(sec["title"]), _clean(sec.get("intro")), tuple(fields))
+            TemplateSection(
+                sec["id"], _clean(sec["title"]), _clean(sec.get("intro")), tuple(fields)
+            )
         )
     return Template(
         id=tid,

@@ -50,7 +50,10 @@ _CSS = """
 .pln-tpl-options { list-style: none; padding: 0; margin: 0.2rem 0 0; display: flex;
                    flex-wrap: wrap; gap: 0.3rem 1.4rem; }
 .pln-tpl-wrap { overflow-x: auto; }
-.pln-tpl-sheet table { width: 100%; border-collapse: collapse; margin: 0.3rem 0 0.8rem; }
+.pln-tpl-sheet > h1, .pln-tpl-sheet > h2 { font-weight: 700; }
+.pln-tpl-sheet table { width: 100%; border-collapse: collapse; margin: 0.3rem 0 0.8rem;
+                       table-layout: fixed; min-width: 28rem; }
+.pln-tpl-sheet table.pln-tpl-tall tbody td { height: 5em; }
 .pln-tpl-sheet caption { text-align: left; font-weight: 600; padding-bottom: 0.2rem; }
 .pln-tpl-sheet th, .pln-tpl-sheet td { border: 1px solid #555; padding: 0.3rem;
                                        vertical-align: top; text-align: left; }
@@ -63,9 +66,13 @@ _CSS = """
   /* no fixed paper size: the same margins and relative widths fit A4 and US Letter */
   @page { margin: 12mm; }
   .pln-tpl-screen { display: none !important; }
+  /* on a book page, print the sheet alone: not the page's title, lead or navigation */
+  section:has(> .pln-tpl) > :not(.pln-tpl), body:has(.pln-tpl) .prev-next-area,
+  body:has(.pln-tpl) .bd-footer, body:has(.pln-tpl) .bd-footer-content { display: none !important; }
   .pln-tpl-sheet { font-size: 10pt; }
   .pln-tpl-sheet tr { break-inside: avoid; }
   .pln-tpl-wrap { overflow: visible; }
+  .pln-tpl-sheet table { min-width: 0; }
 }
 """
 
@@ -115,9 +122,15 @@ def _field_html(field: Field, level: int) -> str:
     empty = "<td></td>" * (len(field.columns) - 1)
     body += [f'<tr><th scope="row">{_e(r)}</th>{empty}</tr>' for r in field.rows]
     body += [f"<tr><td></td>{empty}</tr>"] * field.blank_rows
+    n = len(field.columns)
+    first = 30 if field.rows and n > 2 else 100 / n
+    widths = [first] + [(100 - first) / (n - 1)] * (n - 1) if n > 1 else [100]
+    cols = "".join(f'<col style="width:{w:.1f}%">' for w in widths)
+    tall = ' class="pln-tpl-tall"' if len(field.rows) + field.blank_rows <= 4 else ""
     return (
-        f'<div class="pln-tpl-field">{prompt}<div class="pln-tpl-wrap"><table>'
-        f"<caption>{_e(field.label)}</caption><thead><tr>{head}</tr></thead>"
+        f'<div class="pln-tpl-field">{prompt}<div class="pln-tpl-wrap"><table{tall}>'
+        f"<caption>{_e(field.label)}</caption><colgroup>{cols}</colgroup>"
+        f"<thead><tr>{head}</tr></thead>"
         f"<tbody>{''.join(body)}</tbody></table></div></div>"
     )
 
@@ -152,9 +165,11 @@ def _about_html(template: Template) -> str:
         ("Who fills it in", template.who),
         ("Time", f"about {template.time_minutes} minutes"),
     ]
-    return '<dl class="pln-tpl-about">' + "".join(
-        f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in rows
-    ) + "</dl>"
+    return (
+        '<dl class="pln-tpl-about">'
+        + "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in rows)
+        + "</dl>"
+    )
 
 
 def template_block_html(template: Template, *, downloads: str = "") -> str:
@@ -349,14 +364,17 @@ class TemplateDirective(SphinxDirective):
             raise self.error(str(err)) from None
         root = "../" * self.env.docname.count("/")
         serves = nodes.paragraph(classes=["pln-tpl-chapters"])
-        serves += nodes.Text("The chapter that explains it: " if len(template.chapters) == 1
-                             else "The pages that explain it: ")
+        serves += nodes.Text("Where the book asks for it: ")
         for n, page in enumerate(template.chapters):
             if n:
                 serves += nodes.Text("; ")
             ref = addnodes.pending_xref(
-                "", refdomain="std", reftype="doc", reftarget=f"/{page}",
-                refexplicit=False, refdoc=self.env.docname,
+                "",
+                refdomain="std",
+                reftype="doc",
+                reftarget=f"/{page}",
+                refexplicit=False,
+                refdoc=self.env.docname,
             )
             ref += nodes.inline("", page, classes=["xref", "std", "std-doc"])
             serves += ref
