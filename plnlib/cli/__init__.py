@@ -19,7 +19,7 @@ from plnlib.version import __version__
 __all__ = ["main"]
 
 # module names under plnlib.cli, each adding one or more subcommands
-_SUBCOMMANDS: tuple[str, ...] = ("checklists", "networks", "report")
+_SUBCOMMANDS: tuple[str, ...] = ("checklists", "networks", "report", "templates")
 
 
 class _Parser(argparse.ArgumentParser):
