@@ -19,7 +19,7 @@ from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
 from plnlib.errors import PlnError
-from plnlib.io.templates import load_template, template_ids
+from plnlib.io.templates import TEMPLATES_DIR, load_template, template_ids
 from plnlib.templates import Field, Template
 from plnlib.web.page import standalone_page
 
@@ -68,9 +68,18 @@ _CSS = """
   .pln-tpl-screen { display: none !important; }
   /* on a book page, print the sheet alone: not the page's title, lead or navigation */
   section:has(> .pln-tpl) > :not(.pln-tpl), body:has(.pln-tpl) .prev-next-area,
-  body:has(.pln-tpl) .bd-footer, body:has(.pln-tpl) .bd-footer-content { display: none !important; }
+  body:has(.pln-tpl) .bd-footer, body:has(.pln-tpl) .bd-footer-content,
+  body:has(.pln-tpl) #jb-print-docs-body { display: none !important; }
+  .pln-tpl-sheet > h1, .pln-tpl-sheet > h2 { font-size: 16pt; margin: 0 0 0.3em; }
+  .pln-tpl-sheet section > h2, .pln-tpl-sheet section > h3 { font-size: 12pt;
+                                                             margin: 0.7em 0 0.3em; }
   .pln-tpl-sheet { font-size: 10pt; }
   .pln-tpl-sheet tr { break-inside: avoid; }
+  .pln-tpl-field:has(table) { break-inside: auto; }
+  .pln-tpl-line { height: 1.45em; }
+  .pln-tpl-field { margin-bottom: 0.35rem; }
+  .pln-tpl-sheet p { margin-bottom: 0.15rem; }
+  .pln-tpl-sheet tbody td { height: 2em; }
   .pln-tpl-wrap { overflow: visible; }
   .pln-tpl-sheet table { min-width: 0; }
 }
@@ -126,7 +135,7 @@ def _field_html(field: Field, level: int) -> str:
     first = 30 if field.rows and n > 2 else 100 / n
     widths = [first] + [(100 - first) / (n - 1)] * (n - 1) if n > 1 else [100]
     cols = "".join(f'<col style="width:{w:.1f}%">' for w in widths)
-    tall = ' class="pln-tpl-tall"' if len(field.rows) + field.blank_rows <= 4 else ""
+    tall = ' class="pln-tpl-tall"' if field.rows and len(field.rows) + field.blank_rows <= 3 else ""
     return (
         f'<div class="pln-tpl-field">{prompt}<div class="pln-tpl-wrap"><table{tall}>'
         f"<caption>{_e(field.label)}</caption><colgroup>{cols}</colgroup>"
@@ -362,6 +371,9 @@ class TemplateDirective(SphinxDirective):
             template = load_template(self.arguments[0])
         except PlnError as err:
             raise self.error(str(err)) from None
+        # re-read the page when the template's YAML or its renderer changes
+        self.env.note_dependency(str(TEMPLATES_DIR / f"{template.id}.yaml"))
+        self.env.note_dependency(__file__)
         root = "../" * self.env.docname.count("/")
         serves = nodes.paragraph(classes=["pln-tpl-chapters"])
         serves += nodes.Text("Where the book asks for it: ")
