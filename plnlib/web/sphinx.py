@@ -194,6 +194,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-read", _notebook_dependencies)
     app.connect("html-page-context", _page_extras)
     app.add_directive("pln-checklist", ChecklistDirective)
+    app.setup_extension("plnlib.web.templates")
     app.add_css_file("pln.css")
     app.setup_extension("plnlib.web.tools_directive")
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
