@@ -88,8 +88,18 @@ bench: $(DEV_STAMP)
 pdf: book $(DEV_STAMP)
 	$(BIN)/python scripts/build_pdf.py
 
+# The PDF test reads the PDF with poppler's pdftotext and pdfinfo: found, or installed
+# through apt-get as root on Debian/Ubuntu; otherwise one line says what to run.
+.PHONY: pdf-tools
+pdf-tools:
+	@command -v pdftotext >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+	  && { echo "== installing poppler-utils for the PDF test"; \
+	       DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null 2>&1 \
+	       || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; }; }; } || true
+	@command -v pdftotext >/dev/null || { echo "pdftotext is missing: install poppler-utils (Debian/Ubuntu: sudo apt-get install poppler-utils), then run make test again"; exit 1; }
+
 # make test checks the PDF too (tests/site/test_pdf.py) and links to it from every page
-test: pdf
+test: pdf pdf-tools
 
 clean:
 	rm -rf _build/html _build/.doctrees
