@@ -23,7 +23,14 @@ from plnlib.version import __version__
 __all__ = ["main"]
 
 # module names under plnlib.cli, each adding one or more subcommands
-_SUBCOMMANDS: tuple[str, ...] = ("checklists", "networks", "report", "planning")
+_SUBCOMMANDS: tuple[str, ...] = (
+    "checklists",
+    "networks",
+    "report",
+    "planning",
+    "mobilisation",
+    "cycles",
+)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from plnlib.charts.planning import driver_diagram_chart, run_chart
+from plnlib.charts.cycles import driver_diagram_chart, run_chart
 from plnlib.checklists.scoring import prepare_answers, team_summary
 from plnlib.errors import DataError
 from plnlib.io.content import load_checklist
