@@ -12,7 +12,8 @@ from plnlib.io.content import load_checklist
 from plnlib.io.files import write_csv, write_text_atomic
 from plnlib.io.planning import read_cycles, read_driver_diagram, read_measures
 from plnlib.io.responses import load_person_json, person_answers_frame, read_responses
-from plnlib.planning.cycles import PDSA_COLUMNS, action_plan
+from plnlib.planning.actionplan import action_plan
+from plnlib.planning.cycles import PDSA_COLUMNS
 from plnlib.web.planning import action_plan_html, cycles_html
 
 __all__ = ["add_parser"]
