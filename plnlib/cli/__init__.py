@@ -23,14 +23,7 @@ from plnlib.version import __version__
 __all__ = ["main"]
 
 # module names under plnlib.cli, each adding one or more subcommands
-_SUBCOMMANDS: tuple[str, ...] = (
-    "checklists",
-    "networks",
-    "report",
-    "planning",
-    "mobilisation",
-    "cycles",
-)
+_SUBCOMMANDS: tuple[str, ...] = ("checklists", "networks", "report", "planning")
 
 
 class _Parser(argparse.ArgumentParser):

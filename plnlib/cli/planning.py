@@ -1,7 +1,7 @@
-"""Planning commands: ``time-finder``, ``time-cost`` and ``planning-sheet``.
+"""Planning commands: ``time-finder``, ``time-cost`` and ``planning-sheet`` live here.
 
-``mobilisation`` is in :mod:`plnlib.cli.mobilisation`; ``cycles`` and
-``action-plan`` in :mod:`plnlib.cli.cycles`.
+:func:`add_parser` also adds ``mobilisation`` (:mod:`plnlib.cli.mobilisation`) and
+``cycles`` and ``action-plan`` (:mod:`plnlib.cli.cycles`), in that order in the help.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from plnlib.cli import cycles, mobilisation
 from plnlib.cli._common import check_suffix
 from plnlib.io.files import write_csv, write_text_atomic
 from plnlib.io.planning import read_availability
@@ -88,6 +89,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("-o", "--output", type=Path, help="also write the table as CSV")
     p.set_defaults(func=_time_cost, command_name="time-cost")
+    mobilisation.add_parser(subparsers)
+    cycles.add_parser(subparsers)
     p = subparsers.add_parser(
         "planning-sheet",
         help="write a printable sheet of a planning tool (.html, A4 or Letter)",
