@@ -24,13 +24,9 @@ from plnlib.planning.cycles import (
     prepare_cycles,
     prepare_measures,
 )
+from plnlib.planning.freetimes import tidy_from_grid
 from plnlib.planning.mobilisation import MOBILISATION_FORMAT, prepare_records
-from plnlib.planning.timefinder import (
-    FREE_TIMES_FORMAT,
-    Availability,
-    availability_from_tidy,
-    tidy_from_grid,
-)
+from plnlib.planning.timefinder import FREE_TIMES_FORMAT, Availability, availability_from_tidy
 
 __all__ = [
     "PERSON_COLUMNS",

@@ -1,11 +1,12 @@
-"""Improvement cycles: a driver diagram, a Plan-Do-Study-Act log, an action plan. Pure.
+"""Improvement cycles: a driver diagram and a Plan-Do-Study-Act log. Pure.
 
 A driver diagram names an aim (with its measure and target date), the three to
 five primary drivers that would bring it about, secondary drivers under each,
 and change ideas to test. Each change idea is tested in PDSA cycles: plan
 (question, prediction, measure, who, when, where), do (what happened), study
 (results against the prediction) and act (adopt, adapt or abandon, and the
-next cycle).
+next cycle). The action plan drawn from a checklist result is in
+:mod:`plnlib.planning.actionplan`.
 """
 
 from __future__ import annotations
@@ -16,8 +17,6 @@ from typing import Any
 
 import pandas as pd
 
-from plnlib.checklists import Checklist
-from plnlib.checklists.scoring import PersonScore, TeamSummary, priorities
 from plnlib.errors import DataError
 from plnlib.planning.mobilisation import parse_date
 
@@ -27,7 +26,6 @@ __all__ = [
     "ChangeIdea",
     "Driver",
     "DriverDiagram",
-    "action_plan",
     "diagram_from_dict",
     "diagram_from_rows",
     "diagram_rows",
@@ -368,48 +366,4 @@ def prepare_measures(frame: pd.DataFrame, *, where: str = "") -> pd.DataFrame:
         pd.DataFrame(rows, columns=["date", "value", "cycle"])
         .sort_values("date", kind="stable")
         .reset_index(drop=True)
-    )
-
-
-def action_plan(
-    result: TeamSummary | PersonScore, checklist: Checklist, *, sections: int = 2, items: int = 5
-) -> pd.DataFrame:
-    """An action plan from a checklist result: the weakest sections' weakest items and actions.
-
-    One row per suggested action, with empty ``who``, ``by_when`` and
-    ``how_we_will_know`` for the team to fill in. Suppressed results are
-    never used.
-    """
-    pri = priorities(result, checklist, sections=sections, items=items)
-    titles = {s.id: s.title for s in checklist.sections}
-    rows = []
-    for r in pri[pri["level"] == "item"].itertuples():
-        section = titles[checklist.item(r.id).section]
-        for action in r.actions or ("(agree an action)",):
-            rows.append(
-                {
-                    "section": section,
-                    "item": r.id,
-                    "statement": r.title,
-                    "mean": round(float(r.mean), 2),
-                    "action": action,
-                    "chapter": r.chapter,
-                    "who": "",
-                    "by_when": "",
-                    "how_we_will_know": "",
-                }
-            )
-    return pd.DataFrame(
-        rows,
-        columns=[
-            "section",
-            "item",
-            "statement",
-            "mean",
-            "action",
-            "chapter",
-            "who",
-            "by_when",
-            "how_we_will_know",
-        ],
     )

@@ -6,6 +6,9 @@
   banner, notes); :mod:`plnlib.web.markdown`: the same pieces in Markdown;
   :mod:`plnlib.web.cells`: how a table cell reads in both;
 - :mod:`plnlib.web.worksheets`: printable worksheets and fillable checklist pages;
+- :mod:`plnlib.web.planning`: the planning tools' one-page results;
+  :mod:`plnlib.web.planning_sheets`: their printable sheets;
+  :mod:`plnlib.web.planning_tools`: the tools that run in the book's pages;
 - :mod:`plnlib.web.sphinx`: the Sphinx extension of the book (imported by Sphinx only).
 """
 

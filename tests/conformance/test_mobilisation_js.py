@@ -17,7 +17,7 @@ from plnlib.errors import DataError
 from plnlib.io.planning import read_mobilisation
 from plnlib.planning.mobilisation import prepare_records, reach, stalls
 from plnlib.samples.planning import mobilisation_records
-from plnlib.web.planning import mobilisation_tool_html
+from plnlib.web.planning_tools import mobilisation_tool_html
 
 JS = Path(__file__).resolve().parents[2] / "plnlib/web/assets/site/js/pln-mobilisation.js"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

@@ -11,7 +11,7 @@ import pytest
 
 from plnlib.errors import DataError
 from plnlib.planning.timecost import Timetable, time_options
-from plnlib.web.planning import time_cost_tool_html
+from plnlib.web.planning_tools import time_cost_tool_html
 
 JS = Path(__file__).resolve().parents[2] / "plnlib/web/assets/site/js/pln-timecost.js"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

@@ -19,7 +19,7 @@ from timefinder_corpus import COLUMNS, GOOGLE, corpus
 
 from plnlib.io.planning import read_availability
 from plnlib.planning.timefinder import availability
-from plnlib.web.planning import time_finder_tool_html
+from plnlib.web.planning_tools import time_finder_tool_html
 
 JS = Path(__file__).resolve().parents[2] / "plnlib/web/assets/site/js/pln-timefinder.js"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

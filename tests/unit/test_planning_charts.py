@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from plnlib.charts.planning import slot_heatmap, slot_ranking
-from plnlib.planning.timefinder import availability, availability_from_tidy, tidy_from_grid
+from plnlib.planning.freetimes import tidy_from_grid
+from plnlib.planning.timefinder import availability, availability_from_tidy
 from plnlib.samples.planning import SAMPLE_SLOTS, free_times_grid
 
 

@@ -10,12 +10,12 @@ import pandas as pd
 import pytest
 import yaml
 
-from plnlib.charts.planning import driver_diagram_chart, run_chart
+from plnlib.charts.cycles import driver_diagram_chart, run_chart
 from plnlib.checklists.scoring import prepare_answers, team_summary
 from plnlib.errors import DataError
 from plnlib.io.content import load_checklist
+from plnlib.planning.actionplan import action_plan
 from plnlib.planning.cycles import (
-    action_plan,
     diagram_from_dict,
     diagram_from_rows,
     diagram_rows,

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from plnlib.charts.planning import funnel_chart, stage_time_chart
+from plnlib.charts.mobilisation import funnel_chart, stage_time_chart
 from plnlib.errors import DataError
 from plnlib.planning.mobilisation import (
     STAGES,

@@ -8,14 +8,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from plnlib.errors import DataError
+from plnlib.planning.freetimes import canonical_day, split_choices, tidy_from_grid
 from plnlib.planning.timefinder import (
     availability,
     availability_from_tidy,
     cannot_make,
-    canonical_day,
     pair_slots,
-    split_choices,
-    tidy_from_grid,
 )
 from plnlib.samples.planning import SAMPLE_SLOTS, free_times_grid
 

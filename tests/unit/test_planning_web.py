@@ -10,7 +10,8 @@ import pytest
 from plnlib.errors import DataError
 from plnlib.planning.cycles import diagram_from_dict
 from plnlib.samples.planning import driver_diagram_data
-from plnlib.web.planning import SHEETS, diagram_list_html, sheet_html
+from plnlib.web.planning import diagram_list_html
+from plnlib.web.planning_sheets import SHEETS, sheet_html
 
 
 @pytest.mark.parametrize("name", SHEETS)

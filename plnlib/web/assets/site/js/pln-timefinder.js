@@ -1,5 +1,6 @@
-/* The PLN Handbook: the time finder in the page. A port of plnlib.planning.timefinder and
-   plnlib.io.planning.read_availability (checked against plnlib in tests/conformance/).
+/* The PLN Handbook: the time finder in the page. A port of plnlib.planning.freetimes,
+   plnlib.planning.timefinder and plnlib.io.planning.read_availability (checked against
+   plnlib in tests/conformance/).
    Day names, aliases and column names come from plnlib, written into the page as JSON.
    Nothing is uploaded: the file is read in this tab, and kept only in this browser's storage
    until "Forget" is pressed. */

@@ -1,0 +1,167 @@
+"""The planning tools that run in the book's pages: the form and the data their script needs.
+
+Each function writes a form, a JSON block of what the script needs from plnlib
+(day names, stages, options: one source of truth) and the script tag. The
+scripts (``pln-timefinder.js``, ``pln-mobilisation.js``, ``pln-timecost.js``)
+are ports checked against plnlib by ``tests/conformance``.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+
+from plnlib.io.planning import PERSON_COLUMNS
+from plnlib.planning.freetimes import DAY_ALIASES, WEEKDAYS
+from plnlib.planning.mobilisation import MOBILISATION_FORMAT, STAGE_LOOKUP, STAGES
+from plnlib.planning.timecost import OPTIONS
+from plnlib.planning.timefinder import FREE_TIMES_FORMAT
+
+__all__ = [
+    "mobilisation_tool_html",
+    "time_cost_tool_html",
+    "time_finder_config",
+    "time_finder_tool_html",
+]
+
+
+def time_finder_config() -> dict[str, object]:
+    """What the in-page time finder needs from plnlib: day names, spellings, column names."""
+    return {
+        "weekdays": list(WEEKDAYS),
+        "aliases": dict(DAY_ALIASES),
+        "person_columns": list(PERSON_COLUMNS),
+        "json_format": FREE_TIMES_FORMAT,
+    }
+
+
+def time_finder_tool_html(root: str = "../../") -> str:
+    """The in-page time finder: a file chooser, options, results; ``pln-timefinder.js`` computes.
+
+    ``root`` is the path from the page to the site's root (where ``js/`` is).
+
+    Examples
+    --------
+    >>> out = time_finder_tool_html()
+    >>> 'class="pln-timefinder"' in out and '"json_format": "plnlib-free-times"' in out
+    True
+    """
+    data = json.dumps(time_finder_config(), sort_keys=True).replace("<", "\\u003c")
+    return (
+        f'<script type="application/json" class="pln-tf-data">{data}</script>'
+        '<form class="pln-timefinder" onsubmit="return false">'
+        "<fieldset><legend>Your members' free times</legend>"
+        '<p><label for="pln-tf-file">A form export saved as CSV (Google Forms or Microsoft '
+        "Forms), a CSV with columns person, school, day, slot, or a .json file saved here"
+        '</label><br><input id="pln-tf-file" class="pln-tf-file" type="file" accept=".csv,.txt,.json"></p>'
+        '<p><label for="pln-tf-slots">The grid\'s slots in order, separated by | (optional)</label><br>'
+        '<input id="pln-tf-slots" class="pln-tf-slots" type="text" size="50" '
+        'placeholder="Before school|Lunch|After school"></p>'
+        '<p><label for="pln-tf-school">The school column\'s header, if it is not found (optional)'
+        '</label><br><input id="pln-tf-school" class="pln-tf-school" type="text" size="30"></p>'
+        '<p><button type="button" class="pln-tf-save">Save as JSON on this device</button> '
+        '<button type="button" class="pln-tf-forget">Forget the data in this browser</button></p>'
+        "</fieldset>"
+        '<p class="pln-tf-status" role="status" aria-live="polite">Choose a file: it is read in this '
+        "page and never uploaded.</p>"
+        '<div class="pln-tf-results" aria-live="polite"></div></form>'
+        f'<script src="{html.escape(root)}js/pln-timefinder.js" defer></script>'
+    )
+
+
+def mobilisation_tool_html(root: str = "../../") -> str:
+    """The in-page mobilisation tracker; ``pln-mobilisation.js`` computes reach and stalls.
+
+    Examples
+    --------
+    >>> out = mobilisation_tool_html()
+    >>> "Trialling it with colleagues" in out and 'class="pln-mobilisation"' in out
+    True
+    """
+    config = {
+        "stages": [{"id": s.id, "label": s.label, "description": s.description} for s in STAGES],
+        "lookup": dict(STAGE_LOOKUP),
+        "json_format": MOBILISATION_FORMAT,
+    }
+    data = json.dumps(config, sort_keys=True).replace("<", "\\u003c")
+    options = "".join(f'<option value="{s.id}">{html.escape(s.label)}</option>' for s in STAGES)
+    described = "".join(
+        f"<li><strong>{html.escape(s.label)}</strong>: {html.escape(s.description)}</li>"
+        for s in STAGES
+    )
+
+    def field(name: str, label: str, kind: str = "text") -> str:
+        return (
+            f'<p><label for="pln-mob-{name}">{label}</label><br>'
+            f'<input id="pln-mob-{name}" name="{name}" type="{kind}"></p>'
+        )
+
+    return (
+        f'<script type="application/json" class="pln-mob-data">{data}</script>'
+        '<form class="pln-mobilisation" onsubmit="return false">'
+        f"<fieldset><legend>Add a record</legend><ol>{described}</ol>"
+        + field("innovation", "Innovation")
+        + field("school", "School")
+        + field("person", "Person or code (leave empty to track whole schools)")
+        + field("role", "Role (optional)")
+        + '<p><label for="pln-mob-stage">Stage reached</label><br>'
+        f'<select id="pln-mob-stage" name="stage">{options}</select></p>'
+        + field("date", "Date", "date")
+        + field("evidence", "Evidence (a short note)")
+        + field("lead", "Who leads it (optional)")
+        + '<p><button type="button" class="pln-mob-add">Add the record</button></p></fieldset>'
+        "<fieldset><legend>Your records</legend>"
+        '<p><label for="pln-mob-days">Days after which a stage counts as stalled</label><br>'
+        '<input id="pln-mob-days" class="pln-mob-days" type="number" min="1" value="60"></p>'
+        '<p><button type="button" class="pln-mob-save">Save as JSON on this device</button> '
+        '<label for="pln-mob-open">Open a saved .json file</label> '
+        '<input id="pln-mob-open" class="pln-mob-open" type="file" accept=".json"> '
+        '<button type="button" class="pln-mob-forget">Forget the records in this browser</button></p>'
+        "</fieldset>"
+        '<p class="pln-mob-status" role="status" aria-live="polite">Records are kept in this '
+        "browser only; nothing is uploaded.</p>"
+        '<div class="pln-mob-results" aria-live="polite"></div></form>'
+        f'<script src="{html.escape(root)}js/pln-mobilisation.js" defer></script>'
+    )
+
+
+def time_cost_tool_html(root: str = "../../") -> str:
+    """The in-page cost-of-time calculator; ``pln-timecost.js`` is a port of ``time_options``.
+
+    Examples
+    --------
+    >>> "Paid cover" in time_cost_tool_html()
+    True
+    """
+    config = {"options": [{"id": i, "label": label, "detail": d} for i, label, d in OPTIONS]}
+    data = json.dumps(config, sort_keys=True).replace("<", "\\u003c")
+    fields = (
+        ("lesson_minutes", "Minutes in one lesson", "60"),
+        ("lessons_per_week", "Lessons a week for one class", "25"),
+        ("staff", "Teachers taking part", "10"),
+        ("cover_cost_per_hour", "Cost of an hour of cover", "0"),
+        ("days_per_week", "School days a week", "5"),
+        ("minutes_shaved", "Minutes shaved from each lesson (empty: enough for half a day)", ""),
+        ("reallocated_minutes", "Meeting or planning minutes a week given to the network", "60"),
+        ("aligned_periods", "Free periods a week made common", "1"),
+        ("free_periods_per_week", "Free periods a teacher has a week (optional)", ""),
+        ("cover_lessons", "Lessons a week each teacher is covered for", "1"),
+    )
+    inputs = "".join(
+        f'<p><label for="pln-tc-{n}">{html.escape(label)}</label><br>'
+        f'<input id="pln-tc-{n}" name="{n}" type="number" min="0" step="any" value="{v}"></p>'
+        for n, label, v in fields
+    )
+    options = "".join(
+        f"<li><strong>{html.escape(label)}</strong>: {html.escape(d)}</li>"
+        for _, label, d in OPTIONS
+    )
+    return (
+        f'<script type="application/json" class="pln-tc-data">{data}</script>'
+        '<form class="pln-timecost" onsubmit="return false"><fieldset>'
+        f"<legend>Your timetable's figures</legend>{inputs}</fieldset>"
+        f"<ul>{options}</ul>"
+        '<p class="pln-tc-status" role="status" aria-live="polite"></p>'
+        '<div class="pln-tc-results pln-table-wrap"></div></form>'
+        f'<script src="{html.escape(root)}js/pln-timecost.js" defer></script>'
+    )
