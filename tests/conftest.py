@@ -29,3 +29,24 @@ def tidy_small(design):
             "school": ["North"] * 6 + ["South"] * 6,
         }
     )
+
+
+def browser_path() -> str:
+    """The Chromium or Chrome that scripts/find_browser.py finds; fails the test if none.
+
+    ``make test`` provides one first (``make browser``); ``PLN_BROWSER`` picks another.
+    """
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "find_browser", REPO / "scripts" / "find_browser.py"
+    )
+    finder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(finder)
+    try:
+        found = finder.find()
+    except finder.BrowserNotFound as err:
+        pytest.fail(str(err), pytrace=False)
+    if found is None:
+        pytest.fail(finder.HELP, pytrace=False)
+    return found

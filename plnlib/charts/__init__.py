@@ -7,20 +7,29 @@ colour-blind-safe palette, tooltips, and a table alternative carried in
 
 from plnlib.charts.base import PALETTE, register_renderer, use_html_renderer, with_table
 from plnlib.charts.checklists import distribution_chart, section_chart
+from plnlib.charts.cycles import driver_diagram_chart, run_chart
+from plnlib.charts.mobilisation import funnel_chart, stage_time_chart
 from plnlib.charts.monitoring import diverging_chart, group_dot_chart, heatmap_chart, trend_chart
 from plnlib.charts.networks import degree_chart, network_chart, school_matrix_chart
+from plnlib.charts.planning import slot_heatmap, slot_ranking
 
 __all__ = [
     "PALETTE",
     "degree_chart",
     "distribution_chart",
     "diverging_chart",
+    "driver_diagram_chart",
+    "funnel_chart",
     "group_dot_chart",
     "heatmap_chart",
     "network_chart",
     "register_renderer",
+    "run_chart",
     "school_matrix_chart",
     "section_chart",
+    "slot_heatmap",
+    "slot_ranking",
+    "stage_time_chart",
     "trend_chart",
     "use_html_renderer",
     "with_table",

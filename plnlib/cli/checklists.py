@@ -13,7 +13,7 @@ from plnlib.checklists.scoring import breakdown
 from plnlib.checklists.team import team_summary
 from plnlib.cli._common import add_min_group, check_suffix
 from plnlib.io.content import checklist_ids, load_checklist
-from plnlib.io.files import write_csv, write_text_atomic
+from plnlib.io.files import write_output
 from plnlib.io.forms import write_word_form
 from plnlib.io.responses import read_responses
 from plnlib.io.saved_answers import is_saved_answers_path, read_saved_answers
@@ -80,7 +80,7 @@ def _form(args: argparse.Namespace) -> int:
     checklist = load_checklist(args.id)
     suffix = check_suffix(args.output, (".gs", ".docx", ".csv"))
     if suffix == ".gs":
-        write_text_atomic(args.output, google_apps_script(checklist))
+        write_output(args.output, google_apps_script(checklist))
         print(
             f"wrote a Google Apps Script for the {len(checklist.items)}-question form to "
             f"{args.output}: paste it into a new project at script.google.com and run createForm"
@@ -92,7 +92,7 @@ def _form(args: argparse.Namespace) -> int:
             f"import it with Quick Import in Microsoft Forms"
         )
     else:
-        write_csv(args.output, form_questions(checklist))
+        write_output(args.output, form_questions(checklist))
         print(f"wrote {len(checklist.items)} questions to {args.output}")
     return 0
 
@@ -101,7 +101,7 @@ def _worksheet(args: argparse.Namespace) -> int:
     checklist = load_checklist(args.id)
     suffix = check_suffix(args.output, (".html", ".md"))
     text = worksheet_html(checklist) if suffix == ".html" else worksheet_markdown(checklist)
-    write_text_atomic(args.output, text)
+    write_output(args.output, text)
     print(f"wrote the {checklist.title} worksheet to {args.output}")
     return 0
 
@@ -130,7 +130,7 @@ def _score(args: argparse.Namespace) -> int:
     out = out.assign(mean=out["mean"].round(3), sd=out["sd"].round(3))
     if "alpha" in out:
         out = out.assign(alpha=out["alpha"].round(3))
-    write_csv(args.output, out)
+    write_output(args.output, out)
     hidden = int(table["suppressed"].sum())
     note = f"; {hidden} cell(s) suppressed (fewer than {args.min_group} people)" if hidden else ""
     print(f"wrote {len(out)} rows to {args.output}{note}")

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from plnlib.cli._common import check_suffix
-from plnlib.io.files import write_bytes_atomic, write_text_atomic
+from plnlib.io.files import write_output, write_text_atomic
 from plnlib.io.templates import load_template, template_ids
 from plnlib.web.templates import template_docx_bytes, template_html, template_markdown
 
@@ -34,7 +34,7 @@ def _template(args: argparse.Namespace) -> int:
     template = load_template(args.id)
     suffix = check_suffix(args.output, (".docx", ".md", ".html"))
     if suffix == ".docx":
-        write_bytes_atomic(args.output, template_docx_bytes(template))
+        write_output(args.output, template_docx_bytes(template))
     elif suffix == ".md":
         write_text_atomic(args.output, template_markdown(template))
     else:

@@ -6,7 +6,8 @@ here is synthetic, and the pages, notebooks and reports made from it say so.
 - :mod:`plnlib.samples.files`: the shipped files (:func:`sample_path`, :func:`is_sample`);
 - :mod:`plnlib.samples.checklists`: a synthetic team's checklist answers;
 - :mod:`plnlib.samples.monitoring`: a synthetic network monitored over three years;
-- :mod:`plnlib.samples.networks`: synthetic advice networks, from 38 people to a district.
+- :mod:`plnlib.samples.networks`: synthetic advice networks, from 38 people to a district;
+- :mod:`plnlib.samples.planning`: synthetic free times, mobilisation records and PDSA cycles.
 """
 
 from plnlib.samples.checklists import SYNTHETIC_NOTE, team_answers
@@ -25,18 +26,32 @@ from plnlib.samples.networks import (
     sample_tables,
     write_sample_files,
 )
+from plnlib.samples.planning import (
+    SAMPLE_SLOTS,
+    driver_diagram_data,
+    free_times_grid,
+    measure_readings,
+    mobilisation_records,
+    pdsa_log,
+)
 
 __all__ = [
     "SAMPLE_ANSWERS",
     "SAMPLE_FILES",
     "SAMPLE_ROSTERS",
+    "SAMPLE_SLOTS",
     "SYNTHETIC_NOTE",
     "district_network",
+    "driver_diagram_data",
+    "free_times_grid",
     "is_sample",
     "load_sample_network",
+    "measure_readings",
+    "mobilisation_records",
     "monitoring_answers",
     "monitoring_rosters",
     "monitoring_sample",
+    "pdsa_log",
     "sample_network",
     "sample_path",
     "sample_tables",

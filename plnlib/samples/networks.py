@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from plnlib.errors import DataError
-from plnlib.io.files import write_text_atomic
+from plnlib.io.files import write_output
 from plnlib.io.networks import load_network
 from plnlib.networks import Network, build_network
 from plnlib.samples.files import sample_path
@@ -357,6 +357,6 @@ def write_sample_files(folder: str | Path, *, seed: int = 2019) -> tuple[Path, P
     people, ties = sample_tables(seed)
     folder = Path(folder)
     return (
-        write_text_atomic(folder / "network_nodes.csv", people.to_csv(index=False)),
-        write_text_atomic(folder / "network_edges.csv", ties.to_csv(index=False)),
+        write_output(folder / "network_nodes.csv", people.to_csv(index=False)),
+        write_output(folder / "network_edges.csv", ties.to_csv(index=False)),
     )

@@ -18,9 +18,9 @@ from plnlib.io.planning import read_mobilisation
 from plnlib.planning.mobilisation import prepare_records, reach, stalls
 from plnlib.samples.planning import mobilisation_records
 from plnlib.web.planning_tools import mobilisation_tool_html
+from tests.conftest import browser_path
 
 JS = Path(__file__).resolve().parents[2] / "plnlib/web/assets/site/js/pln-mobilisation.js"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 FIELDS = ["innovation", "school", "person", "role", "stage", "date", "evidence", "lead"]
 SMALL = [
     {
@@ -121,7 +121,7 @@ def page(tmp_path_factory):
         encoding="utf-8",
     )
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        browser = pw.chromium.launch(executable_path=browser_path(), args=["--no-sandbox"])
         pg = browser.new_page()
         errors: list[str] = []
         pg.on("pageerror", lambda e: errors.append(str(e)))

@@ -12,9 +12,9 @@ import pytest
 from plnlib.errors import DataError
 from plnlib.planning.timecost import Timetable, time_options
 from plnlib.web.planning_tools import time_cost_tool_html
+from tests.conftest import browser_path
 
 JS = Path(__file__).resolve().parents[2] / "plnlib/web/assets/site/js/pln-timecost.js"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 NUMBERS = {
     "hours_per_teacher": 0.01,
     "hours_network": 0.01,
@@ -83,7 +83,7 @@ def page(tmp_path_factory):
         encoding="utf-8",
     )
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        browser = pw.chromium.launch(executable_path=browser_path(), args=["--no-sandbox"])
         pg = browser.new_page()
         pg.goto((folder / "tool.html").as_uri())
         pg.wait_for_function("window.PlnTimeCost !== undefined")

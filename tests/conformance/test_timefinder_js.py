@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import browser_path
+
 sys.path.insert(0, str(Path(__file__).parent))
 from timefinder_corpus import COLUMNS, GOOGLE, corpus
 
@@ -22,7 +24,6 @@ from plnlib.planning.timefinder import availability
 from plnlib.web.planning_tools import time_finder_tool_html
 
 JS = Path(__file__).resolve().parents[2] / "plnlib/web/assets/site/js/pln-timefinder.js"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CASES = corpus()
 
 
@@ -39,7 +40,7 @@ def page(tmp_path_factory):
         encoding="utf-8",
     )
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        browser = pw.chromium.launch(executable_path=browser_path(), args=["--no-sandbox"])
         pg = browser.new_page()
         errors: list[str] = []
         pg.on("pageerror", lambda e: errors.append(str(e)))

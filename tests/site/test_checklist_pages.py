@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from urllib.parse import urlparse
 
 import pytest
@@ -11,8 +10,8 @@ import pytest
 from plnlib.checklists.scoring import person_score, prepare_answers
 from plnlib.io.content import checklist_ids, load_checklist
 from plnlib.io.responses import load_person_json, person_answers_frame, save_person_json
+from tests.conftest import browser_path
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 IDS = checklist_ids()
 # harmless page errors, each with the reason (as in test_browser.py)
@@ -24,7 +23,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        b = pw.chromium.launch(executable_path=browser_path(), args=ARGS)
         yield b
         b.close()
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from test_browser import ARGS, CHROMIUM, unexpected
+from test_browser import ARGS, unexpected
 
 from plnlib.io.content import checklist_ids, load_checklist
 from plnlib.samples.checklists import team_answers
@@ -29,11 +29,11 @@ NUMERIC = {"n", "mean", "sd", "alpha"}
 
 
 @pytest.fixture(scope="module")
-def browser():
+def browser(browser_executable):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        b = pw.chromium.launch(executable_path=browser_executable, args=ARGS)
         yield b
         b.close()
 
