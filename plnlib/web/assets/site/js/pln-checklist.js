@@ -56,7 +56,7 @@
     var tools = form.querySelector(".pln-person-tools");
     var status = form.querySelector(".pln-status");
     var storage = S.available(window);
-    var view = null, pendingRows = null, result = null;
+    var view = null, pendingRows = null, result = null, chartStarted = false;
 
     function say(text) { status.textContent = text; }
 
@@ -87,15 +87,25 @@
     }
 
     function drawChart(rows) {
+      // vega (about 0.8 MB) loads only once there is something to draw
+      if (!chartStarted && rows.length) { chartStarted = true; startChart(); }
       if (!view) { pendingRows = rows; return; }
       view.data(data.chart_data, rows).runAsync();
     }
     function startChart() {
       var box = form.querySelector(".pln-person-chart .pln-chart-view");
       loadVega().then(function () {
-        return window.vegaEmbed(box, data.chart, { renderer: "svg", actions: false });
+        // marks without ARIA roles: the drawing as a whole carries the text alternative
+        return window.vegaEmbed(box, data.chart, { renderer: "svg", actions: false, config: { aria: false } });
       }).then(function (res) {
         view = res.view;
+        var svg = box.querySelector("svg");
+        if (svg) {
+          svg.setAttribute("role", "img");
+          svg.setAttribute("aria-label", box.getAttribute("aria-label") || data.chart.description || "Chart of your section means");
+          box.removeAttribute("role");
+          box.removeAttribute("aria-label");
+        }
         drawChart(pendingRows || []);
       }).catch(function (err) {
         box.removeAttribute("role");
@@ -264,7 +274,6 @@
 
     tools.hidden = false;
     update();
-    startChart();
     form.dataset.ready = "yes";
   }
 
