@@ -25,31 +25,8 @@ ALLOWED_MODERATE = {
 }
 
 
-# Known failures, each with its reason; strict, so a fixed page fails until it leaves the list.
-AXE_KNOWN = {
-    (f"book/templates/{t}.html", "dark"): "the template sheet's footer line (.pln-tpl-foot) "
-    "keeps too little contrast in dark mode; still to fix in plnlib/web/templates.py"
-    for t in (
-        "action-plan",
-        "citizenship-agreement",
-        "data-plan",
-        "decisions-note",
-        "participant-evaluation",
-        "scenario-cards",
-        "stop-list",
-        "theory-of-action",
-    )
-}
-AXE_CASES = [
-    pytest.param(p, m, marks=pytest.mark.xfail(strict=True, reason=AXE_KNOWN[(p, m)]))
-    if (p, m) in AXE_KNOWN
-    else pytest.param(p, m)
-    for p in SITE_PAGES
-    for m in ("light", "dark")
-]
-
-
-@pytest.mark.parametrize(("path", "mode"), AXE_CASES)
+@pytest.mark.parametrize("mode", ["light", "dark"])
+@pytest.mark.parametrize("path", SITE_PAGES)
 def test_axe_finds_no_serious_violation(gate_context, server, path, mode):
     visit = visit_once(gate_context, server, path)
     found = visit.axe if mode == "light" else visit.axe_dark

@@ -266,13 +266,7 @@ _FOCUS = """() => {
 }"""
 
 
-KEYBOARD_KNOWN = {
-    "book/tools/mobilisation-tracker.html": "Chromium shows no focus ring on the tracker's date "
-    "field when it is reached with Tab; still to fix in the tool's CSS",
-}
-
-
-@pytest.mark.parametrize("path", _known(TOOL_PAGES, KEYBOARD_KNOWN))
+@pytest.mark.parametrize("path", TOOL_PAGES)
 def test_tool_page_works_from_the_keyboard_alone(site_browser, server, path):
     """Tab reaches every control in the page's content with a visible focus ring; a
     checklist is filled in from start to finish with the keyboard alone."""
