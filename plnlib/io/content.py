@@ -34,6 +34,7 @@ __all__ = [
     "load_checklist",
     "load_checklist_file",
     "load_scales",
+    "read_yaml",
 ]
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
@@ -41,12 +42,13 @@ _NOT_CHECKLISTS = {"scales.yaml", "chapters.yaml"}
 _BIB = CONTENT_DIR.parent.parent / "book" / "references.bib"
 
 
-def _read_yaml(path: Path) -> Any:
+def read_yaml(path: Path, *, what: str = "YAML file") -> Any:
+    """Read a content YAML file; a missing file or a syntax error is a ContentError."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ContentError(
-            "expected a YAML file here, found nothing",
+            f"expected a {what} here, found nothing",
             where=str(path),
             fix="Check the file name.",
         ) from None
@@ -72,13 +74,13 @@ def load_scales() -> dict[str, Scale]:
     >>> load_scales()["maturity4"].high
     4
     """
-    return parse_scales(_read_yaml(CONTENT_DIR / "scales.yaml"))
+    return parse_scales(read_yaml(CONTENT_DIR / "scales.yaml"))
 
 
 @lru_cache(maxsize=1)
 def load_chapters() -> dict[str, Chapter]:
     """The chapter registry of ``chapters.yaml``."""
-    return parse_chapters(_read_yaml(CONTENT_DIR / "chapters.yaml"))
+    return parse_chapters(read_yaml(CONTENT_DIR / "chapters.yaml"))
 
 
 @lru_cache(maxsize=1)
@@ -109,7 +111,7 @@ def load_checklist_file(path: str | Path, *, bibliography: Path | None = None) -
     """Load and validate one checklist file (also one outside the package)."""
     path = Path(path)
     return parse_checklist(
-        _read_yaml(path),
+        read_yaml(path),
         schema=_schema(),
         scales=load_scales(),
         chapters=load_chapters(),

@@ -12,10 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from plnlib.errors import ContentError
-from plnlib.io.content import CONTENT_DIR, bibliography_keys
+from plnlib.io.content import CONTENT_DIR, bibliography_keys, read_yaml
 from plnlib.templates import Template, parse_template
 
 __all__ = ["TEMPLATES_DIR", "load_template", "load_template_file", "template_ids"]
@@ -27,28 +25,6 @@ _BOOK = CONTENT_DIR.parent.parent / "book"
 @lru_cache(maxsize=1)
 def _schema() -> dict[str, Any]:
     return json.loads((CONTENT_DIR / "templates.schema.json").read_text(encoding="utf-8"))
-
-
-def _read_yaml(path: Path) -> Any:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ContentError(
-            "expected a template file here, found nothing",
-            where=str(path),
-            fix="Check the file name.",
-        ) from None
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = f", line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
-        raise ContentError(
-            f"expected valid YAML, found a syntax error ({problem})",
-            where=f"{path.name}{line}",
-            fix="Check indentation and quote any text that contains a colon.",
-        ) from None
 
 
 def _book_pages(book: Path) -> set[str] | None:
@@ -74,7 +50,7 @@ def load_template_file(
     """Load and validate one template file (also one outside the package)."""
     path = Path(path)
     return parse_template(
-        _read_yaml(path),
+        read_yaml(path, what="template file"),
         schema=_schema(),
         chapters=_book_pages(book or _BOOK),
         sources=bibliography_keys(bibliography),
