@@ -163,26 +163,7 @@ def read_availability(
 
 def _read_free_times_json(path: Path, slots: tuple[str, ...] | None) -> Availability:
     """Free times saved by the time finder's page (``"format": "plnlib-free-times"``)."""
-    if not path.exists():
-        raise DataError(
-            "expected a file here, found nothing",
-            where=str(path),
-            fix="Check the file name and folder.",
-        )
-    try:
-        doc = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as err:
-        raise DataError(
-            f"expected JSON saved by the time finder, found text that is not JSON ({err})",
-            where=path.name,
-            fix="Choose the .json file you saved.",
-        ) from None
-    if not isinstance(doc, dict) or doc.get("format") != FREE_TIMES_FORMAT:
-        raise DataError(
-            f'expected a file with "format": "{FREE_TIMES_FORMAT}", found something else',
-            where=path.name,
-            fix="Choose the .json file you saved from the time finder.",
-        )
+    doc = _json(path, FREE_TIMES_FORMAT, "the time finder")
     rows = doc.get("rows")
     if not isinstance(rows, list) or not all(isinstance(r, list) and len(r) == 4 for r in rows):
         raise DataError(
