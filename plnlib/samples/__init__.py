@@ -7,7 +7,8 @@ here is synthetic, and the pages, notebooks and reports made from it say so.
 - :mod:`plnlib.samples.checklists`: a synthetic team's checklist answers;
 - :mod:`plnlib.samples.monitoring`: a synthetic network monitored over three years;
 - :mod:`plnlib.samples.networks`: synthetic advice networks, from 38 people to a district;
-- :mod:`plnlib.samples.planning`: synthetic free times, mobilisation records and PDSA cycles.
+- :mod:`plnlib.samples.planning`: synthetic free times, mobilisation records and PDSA cycles;
+- :mod:`plnlib.samples.worked`: one network's year, for the worked example.
 """
 
 from plnlib.samples.checklists import SYNTHETIC_NOTE, team_answers
@@ -34,6 +35,7 @@ from plnlib.samples.planning import (
     mobilisation_records,
     pdsa_log,
 )
+from plnlib.samples.worked import WORKED_SCHOOLS, WORKED_WAVES, WorkedYear, worked_year
 
 __all__ = [
     "SAMPLE_ANSWERS",
@@ -41,6 +43,9 @@ __all__ = [
     "SAMPLE_ROSTERS",
     "SAMPLE_SLOTS",
     "SYNTHETIC_NOTE",
+    "WORKED_SCHOOLS",
+    "WORKED_WAVES",
+    "WorkedYear",
     "district_network",
     "driver_diagram_data",
     "free_times_grid",
@@ -56,5 +61,6 @@ __all__ = [
     "sample_path",
     "sample_tables",
     "team_answers",
+    "worked_year",
     "write_sample_files",
 ]
