@@ -280,3 +280,10 @@ def test_the_summer_decision_follows_from_the_monitoring_result():
     assert c["end_weakest"].split()[0].lower() in text_.lower()
     assert chapter_doc(c["end_chapter"]) in links(text_)
     assert chapter_doc(c["still_chapter"]) in links(text_)
+
+
+def test_the_prose_lifts_no_run_from_the_sources():
+    from tests.content import test_own_words as own
+
+    prose = own.prose("\n\n".join(text(c) for c in markdown_cells()))
+    assert own.lifted_runs(own.words(prose), own._source_grams()) == []
