@@ -287,3 +287,13 @@ def test_the_prose_lifts_no_run_from_the_sources():
 
     prose = own.prose("\n\n".join(text(c) for c in markdown_cells()))
     assert own.lifted_runs(own.words(prose), own._source_grams()) == []
+
+
+def test_the_summary_gives_the_reasons_the_decisions_give():
+    cells = markdown_cells()
+    start = next(i for i, c in enumerate(cells) if "decisions at a glance" in text(c))
+    summary = text(cells[start]).split("## Try it", 1)[0]
+    reasons = {link for link in links(summary) if not link.startswith("/book/tools/")}
+    given = set().union(*(links(decision(tag)) for tag in STEPS))
+    assert reasons, "the summary links no chapter"
+    assert reasons <= given, f"reasons in the summary that no decision gives: {reasons - given}"
