@@ -230,6 +230,7 @@ HEAVY_KNOWN = {
     "book/tools/map-your-network.html": "fontawesome.js and the vega scripts (0.8 MB)",
     "book/tools/monitor-your-network.html": "fontawesome.js and the vega scripts (0.8 MB)",
     "book/tools/plan-together.html": "fontawesome.js and the vega scripts (0.8 MB)",
+    "book/tools/worked-example.html": "fontawesome.js and the vega scripts (0.8 MB)",
 }
 
 
