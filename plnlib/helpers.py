@@ -15,6 +15,7 @@ __all__ = [
     "combined_key",
     "is_number",
     "natural_key",
+    "plural",
     "rank",
     "row_label",
     "sort_key",
@@ -120,3 +121,20 @@ def column_key(column: object) -> str:
     'email'
     """
     return "".join(ch for ch in str(column).casefold() if ch.isalnum())
+
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """A count and its noun, agreeing: ``1 statement``, ``2 statements``, ``0 people``.
+
+    Examples
+    --------
+    >>> plural(1, "statement"), plural(3, "statement"), plural(2, "person", "people")
+    ('1 statement', '3 statements', '2 people')
+    >>> plural(1, "group(s)")
+    Traceback (most recent call last):
+    ...
+    ValueError: plural() takes the singular noun, not 'group(s)'
+    """
+    if one.endswith("(s)"):
+        raise ValueError(f"plural() takes the singular noun, not {one!r}")
+    return f"{count:,} {one if count == 1 else (many or one + 's')}"
