@@ -158,12 +158,12 @@ def _network(args: argparse.Namespace) -> int:
         title=args.title,
         source=sources,
     )
-    layer = f"{result.summary.ties} {result.relation} ties" + (
+    layer = plural(result.summary.ties, f"{result.relation} tie") + (
         f" in wave {result.wave}" if result.wave else ""
     )
-    print(f"wrote {args.output} ({result.summary.people} people, {layer})")
+    print(f"wrote {args.output} ({plural(result.summary.people, 'person', 'people')}, {layer})")
     if args.metrics is not None:
-        print(f"wrote {args.metrics} ({len(result.people)} people)")
+        print(f"wrote {args.metrics} ({plural(len(result.people), 'person', 'people')})")
     for line in exports.write():
         print(line)
     for note in notes:

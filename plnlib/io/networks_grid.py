@@ -241,7 +241,9 @@ def grid_ties(
     who = _respondent(frame, respondent, where)
     school_col = _find(frame, school, _SCHOOL, "each respondent's school", where)
     role_col = _find(frame, None, _ROLE, "roles", where)
-    names = frame[who].map(lambda v: "" if _blank(v) else tidy(v))
+    # a respondent listed in the grid is written as the form writes them
+    listed = {p.casefold(): p for cols in questions.values() for _, p in cols}
+    names = frame[who].map(lambda v: "" if _blank(v) else listed.get(tidy(v).casefold(), tidy(v)))
     rows, unknown, notes = [], {}, []
     labels = relation_names(list(questions))
     for question, columns in questions.items():
