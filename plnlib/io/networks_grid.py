@@ -93,7 +93,9 @@ def is_grid(frame: pd.DataFrame) -> bool:
 
 
 def _blank(value: object) -> bool:
-    return value is None or (not isinstance(value, str) and pd.isna(value)) or not str(value).strip()
+    return (
+        value is None or (not isinstance(value, str) and pd.isna(value)) or not str(value).strip()
+    )
 
 
 def _find(frame: pd.DataFrame, given: str | None, words: tuple[str, ...], what: str, where: str):
@@ -125,7 +127,9 @@ def _respondent(frame: pd.DataFrame, given: str | None, where: str) -> str:
             return keys[column_key(key)]
     for column in frame.columns:  # "Your name (first and last)", "Nombre completo"...
         text = str(column).casefold()
-        if not GRID_COLUMN.match(str(column)) and re.search(r"\b(name|nombre|nom|naam|nome)\b", text):
+        if not GRID_COLUMN.match(str(column)) and re.search(
+            r"\b(name|nombre|nom|naam|nome)\b", text
+        ):
             return str(column)
     raise DataError(
         "expected a column naming each respondent (such as 'Your name' or 'Email address') "

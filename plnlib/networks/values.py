@@ -16,7 +16,11 @@ __all__ = [
     "FREQUENCY_WORDS",
     "FREQUENCY_WORDS_OTHER",
     "frequency_word",
-    "natural_sort", "parse_strength", "parse_yes_no", "tidy"]
+    "natural_sort",
+    "parse_strength",
+    "parse_yes_no",
+    "tidy",
+]
 
 #: Words a survey may use for how often two people talk, on a 0-4 scale
 #: (0 = never, which means no tie). Matched ignoring case and spaces.

@@ -89,7 +89,7 @@ def test_real_data_with_messy_names(tmp_path, capsys):
         ]
     )
     assert code == 0
-    assert "spelling variants: 7 row(s)" in capsys.readouterr().out
+    assert "spelling variants: 7 rows" in capsys.readouterr().out
     table = pd.read_csv(metrics, encoding="utf-8-sig")
     assert len(table) == 21 and table["in_degree"].sum() == 190
     assert "name" not in table.columns and "id" not in table.columns  # nothing that identifies

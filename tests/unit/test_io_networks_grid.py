@@ -50,7 +50,9 @@ def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
 
 def ties_of(net, relation):
     edges = net.edges[net.edges["relation"] == relation]
-    return {(s, t): w for s, t, w in zip(edges["source"], edges["target"], edges["weight"], strict=True)}
+    return {
+        (s, t): w for s, t, w in zip(edges["source"], edges["target"], edges["weight"], strict=True)
+    }
 
 
 def test_two_grid_questions_become_two_relations_with_schools(tmp_path):
@@ -59,7 +61,9 @@ def test_two_grid_questions_become_two_relations_with_schools(tmp_path):
     net = load_network(path, format="roster", notes=notes)
     assert net.relations == ("advice", "ideas")
     advice = ties_of(net, "advice")
-    assert advice[("Ana Pérez", "Ben Okafor")] == 3.0 and advice[("Ana Pérez", "Chloé Martin")] == 2.0
+    assert (
+        advice[("Ana Pérez", "Ben Okafor")] == 3.0 and advice[("Ana Pérez", "Chloé Martin")] == 2.0
+    )
     assert ("Ana Pérez", "Dev Shah") not in advice  # "Never" is no tie
     assert ("Ana Pérez", "Eva Novak") not in advice  # a blank cell is no tie
     assert advice[("Chloé Martin", "Ben Okafor")] == 4.0  # respondent spelt "chloé  martin "
@@ -108,7 +112,11 @@ def test_one_question_in_spanish_takes_the_relation_given(tmp_path):
         ]
     )
     net = load_network(write(tmp_path / "es.csv", text), format="roster", relation="consejo")
-    assert ties_of(net, "consejo") == {("Ana", "Ben"): 3.0, ("Ben", "Ana"): 4.0, ("Ben", "Cris"): 2.0}
+    assert ties_of(net, "consejo") == {
+        ("Ana", "Ben"): 3.0,
+        ("Ben", "Ana"): 4.0,
+        ("Ben", "Cris"): 2.0,
+    }
     assert set(net.nodes["school"].dropna()) == {"Escuela Norte"}
 
 
@@ -117,7 +125,9 @@ def test_checkbox_grid_gives_one_relation_per_box_ticked(tmp_path):
     text = "\n".join(
         [
             header(q, people=["Ana", "Ben", "Cy"]),
-            line("2024/03/05 10:15:32 AM GMT", "ana@x.org", "Ana", "North", "", "Advice, Ideas", ""),
+            line(
+                "2024/03/05 10:15:32 AM GMT", "ana@x.org", "Ana", "North", "", "Advice, Ideas", ""
+            ),
             line("2024/03/05 10:20:00 AM GMT", "ben@x.org", "Ben", "North", "Ideas", "", "Advice"),
             line("2024/03/05 10:25:00 AM GMT", "cy@x.org", "Cy", "South", "", "", ""),
         ]
