@@ -15,6 +15,8 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 
+import pandas as pd
+
 from plnlib.checklists import Checklist
 from plnlib.errors import DataError
 from plnlib.helpers import plural
@@ -112,7 +114,11 @@ def _title_slide(prs: object, result: Monitoring, checklist: Checklist, title: s
     lines = [
         f"Checklist: {checklist.title}",
         when,
-        f"{int(latest['responses'])} responses{wave}",
+        (
+            f"Fewer than {result.min_group} responses{wave}"
+            if pd.isna(latest["responses"])
+            else f"{plural(int(latest['responses']), 'response')}{wave}"
+        ),
     ]
     if result.synthetic:
         lines.append(_SYNTHETIC)
@@ -184,8 +190,12 @@ def _methods_slide(prs: object, result: Monitoring, source: str) -> None:
         if result.synthetic
         else " (real answers)"
     )
+
+    def count(value: object) -> str:  # a count below the minimum is hidden too
+        return f"fewer than {result.min_group}" if pd.isna(value) else str(int(value))  # type: ignore[call-overload]
+
     waves = ", ".join(
-        f"wave {r[result.wave]}: {int(r['responses'])}" if result.wave else str(r["responses"])
+        f"wave {r[result.wave]}: {count(r['responses'])}" if result.wave else count(r["responses"])
         for _, r in result.responses.iterrows()
     )
     lines = [

@@ -91,9 +91,14 @@ def facts(result: Monitoring, checklist: Checklist) -> list[str]:
                 f" ({net['rate'].iloc[0]:.0%} of the {int(net['staff'].iloc[0])} staff on "
                 "the rosters)"
             )
-    out.append(
-        f"{when}{int(counts['responses'])} people answered the {checklist.title} checklist{rate}."
-    )
+    if pd.isna(counts["responses"]):  # fewer than the minimum: even the count is hidden
+        hidden = f"{when}fewer than {result.min_group} people answered the {checklist.title} "
+        out.append(hidden[0].upper() + hidden[1:] + "checklist, so no result is shown.")
+    else:
+        out.append(
+            f"{when}{plural(int(counts['responses']), 'person', 'people')} answered the "
+            f"{checklist.title} checklist{rate}."
+        )
     sec = result.summary.sections.dropna(subset=["mean"])
     if len(sec):
         top, low = sec.loc[sec["mean"].idxmax()], sec.loc[sec["mean"].idxmin()]
@@ -102,7 +107,7 @@ def facts(result: Monitoring, checklist: Checklist) -> list[str]:
             f"{scale.low} to {scale.high}, {top['band']}). Weakest: {low['title']} "
             f"({low['mean']:.2f}, {low['band']})."
         )
-    else:
+    elif not pd.isna(counts["responses"]):  # else the first sentence said so
         out.append(f"Too few people answered to show results (fewer than {result.min_group}).")
     if result.changes is not None:
         net = result.changes[result.changes["network"] & (result.changes["level"] == "section")]
@@ -151,19 +156,28 @@ def privacy_warnings(result: Monitoring) -> list[str]:
 
 def methods(result: Monitoring, source: str) -> list[str]:
     """The methods note, one paragraph per string."""
+
+    def count(value: object, noun: str) -> str:
+        hidden = pd.isna(value)  # type: ignore[call-overload]
+        return f"fewer than {result.min_group} {noun}s" if hidden else plural(int(value), noun)  # type: ignore[call-overload]
+
     waves = (
         "; ".join(
-            f"wave {r[result.wave]}: {int(r['responses'])} responses "
-            f"({int(r['returning'])} also answered the wave before, {int(r['new'])} new)"
+            f"wave {r[result.wave]}: {count(r['responses'], 'response')}"
+            + (
+                ""
+                if pd.isna(r["returning"])
+                else f" ({int(r['returning'])} also answered the wave before, {int(r['new'])} new)"
+            )
             for _, r in result.responses.iterrows()
         )
         if result.wave
-        else f"{int(result.responses['responses'].iloc[0])} responses in one survey"
+        else f"{count(result.responses['responses'].iloc[0], 'response')} in one survey"
     )
     paragraphs = [
         f"Data: {'synthetic data made by plnlib (no real school or person)' if result.synthetic else 'real answers'}"
         + (f", read from {source}" if source else "")
-        + f". {waves}.",
+        + f". {waves[0].upper() + waves[1:]}.",
         "Means leave out 'don't know' and 'not applicable'. A section mean is the mean of each "
         "person's mean over the statements of the section they answered; n counts the people "
         "with at least one answer.",
