@@ -142,10 +142,11 @@ def plural(count: int, one: str, many: str | None = None) -> str:
     return f"{count:,} {one if count == 1 else (many or one + 's')}"
 
 
+_ROLE_WORDS = r"role|rol|cargo|fonction|funktion|rolle|functie|fun[cç][aã]o|job title|position"  # codespell:ignore fonction,funktion
 #: Words in a question that name its group column, with the short name they give.
 _GROUP_WORDS = (
     (r"school|escuela|colegio|[ée]cole|schule|escola", "school"),
-    (r"role|rol|cargo|fonction|funktion|rolle|functie|fun[cç][aã]o|job title|position", "role"),
+    (_ROLE_WORDS, "role"),
     (r"phase|etapa", "phase"),
     (r"key stage", "key stage"),
     (r"year group", "year group"),

@@ -47,7 +47,7 @@ _RESPONDENT = (
     "nombreyapellidos",
     "nom",
     "votrenom",
-    "nome",
+    "nome",  # codespell:ignore nome
     "naam",
     "emailaddress",
     "email",
@@ -61,9 +61,20 @@ _RESPONDENT = (
     "e-mailadres",
     "emailadres",
 )
+_NAME_WORDS = r"\b(name|nombre|nom|naam|nome)\b"  # codespell:ignore nome
 #: Words that make a column the school (or role) column.
 _SCHOOL = ("school", "escuela", "colegio", "centro", "ecole", "école", "schule", "escola")
-_ROLE = ("role", "rol", "cargo", "fonction", "funktion", "rolle", "functie", "funcao", "função")
+_ROLE = (
+    "role",
+    "rol",
+    "cargo",
+    "fonction",  # codespell:ignore fonction
+    "funktion",  # codespell:ignore funktion
+    "rolle",
+    "functie",
+    "funcao",
+    "função",
+)  # codespell:ignore fonction,funktion
 _SPLIT = re.compile(r"\s*[,;]\s*")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
@@ -127,9 +138,7 @@ def _respondent(frame: pd.DataFrame, given: str | None, where: str) -> str:
             return keys[column_key(key)]
     for column in frame.columns:  # "Your name (first and last)", "Nombre completo"...
         text = str(column).casefold()
-        if not GRID_COLUMN.match(str(column)) and re.search(
-            r"\b(name|nombre|nom|naam|nome)\b", text
-        ):
+        if not GRID_COLUMN.match(str(column)) and re.search(_NAME_WORDS, text):
             return str(column)
     raise DataError(
         "expected a column naming each respondent (such as 'Your name' or 'Email address') "
