@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from plnlib.checklists import Checklist
+from plnlib.checklists.team import ALPHA_MEANINGFUL
 from plnlib.helpers import plural, short_label, widest_gap
 from plnlib.io.content import load_chapters
 from plnlib.monitoring import NETWORK, Monitoring
@@ -201,16 +202,12 @@ def methods(result: Monitoring, source: str) -> list[str]:
     return paragraphs
 
 
-#: The least alpha worth quoting; below it the answers do not hang together.
-ALPHA_SHOWN = 0.5
-
-
 def consistency(result: Monitoring) -> list[str]:
     """Cronbach's alpha in plain words, for the sections where it means something.
 
     Alpha is quoted only for a section of two or more statements with at least
     the minimum group of complete answers, and only when it is at least
-    :data:`ALPHA_SHOWN`; a lower (or negative) alpha gets a plain note instead of
+    :data:`ALPHA_MEANINGFUL`; a lower (or negative) alpha gets a plain note instead of
     the number. Returns no paragraph when no section has anything to say.
     """
     sections = result.summary.sections
@@ -219,7 +216,7 @@ def consistency(result: Monitoring) -> list[str]:
         alpha = row.alpha
         if pd.isna(alpha) or row.suppressed:
             continue
-        if alpha >= ALPHA_SHOWN:
+        if alpha >= ALPHA_MEANINGFUL:
             quoted.append(f"{row.title} {alpha:.2f}")
         else:
             loose.append(str(row.title))

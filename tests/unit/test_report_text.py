@@ -151,3 +151,20 @@ def test_plural_helper():
         "2 statements",
     ]
     assert plural(1, "person", "people") == "1 person" and plural(1200, "tie") == "1,200 ties"
+
+
+def test_a_low_alpha_gets_a_plain_note_in_the_team_table(tmp_path):
+    from plnlib.checklists import prepare_answers, team_summary
+    from plnlib.io.content import load_checklist
+    from plnlib.io.responses import read_responses
+
+    checklist = load_checklist("knowledge-mobilisation")
+    answers = google_forms_export(tmp_path / "answers.csv", THREE_SHOWN)
+    raw = read_responses(answers, checklist)
+    sections = team_summary(prepare_answers(raw, checklist), checklist).sections
+    notes = dict(zip(sections["section"], sections["alpha_note"], strict=True))
+    alphas = dict(zip(sections["section"], sections["alpha"], strict=True))
+    assert alphas["brokers"] < 0 and "do not hang together" in notes["brokers"]
+    assert (
+        alphas["creating-knowledge"] >= 0.5 and "hang together" not in notes["creating-knowledge"]
+    )
