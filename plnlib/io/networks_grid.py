@@ -149,8 +149,7 @@ def _respondent(frame: pd.DataFrame, given: str | None, where: str) -> str:
 
 
 def _rows_text(rows: list[int]) -> str:
-    shown = ", ".join(map(str, rows[:10])) + (", ..." if len(rows) > 10 else "")
-    return f"{'row' if len(rows) == 1 else 'rows'} {shown}"
+    return f"{'row' if len(rows) == 1 else 'rows'} {', '.join(map(str, rows))}"  # every row
 
 
 def _cell_kind(frame: pd.DataFrame, columns: list[str]) -> str:

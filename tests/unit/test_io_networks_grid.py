@@ -202,3 +202,11 @@ def test_question_names_and_grid_columns():
         ADVICE: "Who do you go to for advice about teaching",
         "Who gives you advice about pupils?": "Who gives you advice about pupils",
     }
+
+
+def test_an_unknown_word_on_many_rows_names_every_row(tmp_path):
+    rows = [header(ADVICE, people=["Ana", "Ben"])]
+    rows += [line("t", f"p{i}@x.org", f"Person {i}", "North", "A veces", "") for i in range(14)]
+    with pytest.raises(DataError) as err:
+        load_network(write(tmp_path / "many.csv", "\n".join(rows)), format="roster")
+    assert "'A veces' (rows " + ", ".join(str(r) for r in range(2, 16)) + ")" in str(err.value)
