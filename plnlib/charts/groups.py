@@ -26,6 +26,7 @@ from plnlib.charts.survey import (
 )
 from plnlib.checklists import NETWORK, Checklist
 from plnlib.errors import DataError
+from plnlib.helpers import widest_gap
 from plnlib.monitoring import Monitoring
 
 __all__ = ["group_dot_chart", "heatmap_chart"]
@@ -81,17 +82,10 @@ def group_dot_chart(result: Monitoring, checklist: Checklist) -> alt.LayerChart:
         "the group chosen in the menu is drawn in colour with a line from one standard "
         "deviation below its mean to one above; black ticks mark the whole network."
     )
-    spread = (
-        data[~data["Network"]].groupby("Section")["Mean"].agg(["min", "max", "idxmin", "idxmax"])
-    )
-    if len(spread):
-        spread["gap"] = spread["max"] - spread["min"]
-        top = spread["gap"].idxmax()
-        desc += (
-            f" Widest gap between groups: {top}, from {spread.at[top, 'min']:.2f} "
-            f"({data.at[spread.at[top, 'idxmin'], 'Group']}) to {spread.at[top, 'max']:.2f} "
-            f"({data.at[spread.at[top, 'idxmax'], 'Group']})."
-        )
+    gap = widest_gap(data[~data["Network"]], section="Section", group="Group", mean="Mean")
+    if gap is not None:  # two different groups, or nothing said
+        top, low, low_group, high, high_group = gap
+        desc += f" Widest gap between groups: {top}, from {low:.2f} ({low_group}) to {high:.2f} ({high_group})."
     hidden = hidden_groups(rows)
     if hidden:
         desc += f" Not shown (too few answers): {', '.join(hidden)}."

@@ -12,6 +12,7 @@ import pandas as pd
 
 from plnlib.checklists import NETWORK, Checklist
 from plnlib.errors import DataError
+from plnlib.helpers import short_label
 from plnlib.monitoring import Monitoring
 
 __all__ = [
@@ -55,6 +56,7 @@ def column_words(column: str | None) -> str:
     """
     if column is None:
         return "group"
+    column = short_label(column)  # a form's question ("Which school ...?") by its short name
     return _LABELS.get(column, column.replace("_", " "))
 
 

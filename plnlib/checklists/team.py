@@ -18,7 +18,11 @@ from plnlib.checklists.model import Checklist
 from plnlib.checklists.responses import response_matrix
 from plnlib.privacy import DEFAULT_MIN_GROUP, blank_suppressed, check_min_group
 
-__all__ = ["TeamSummary", "cronbach_alpha", "team_summary"]
+__all__ = ["ALPHA_MEANINGFUL", "TeamSummary", "cronbach_alpha", "team_summary"]
+
+#: The least Cronbach's alpha worth quoting as a sign that a section's statements
+#: hang together; below it (or negative) a plain note is shown instead of the number.
+ALPHA_MEANINGFUL = 0.5
 
 
 def cronbach_alpha(matrix: pd.DataFrame) -> float:
@@ -119,6 +123,11 @@ def _section_table(matrix, means, items, checklist, suppressed, min_group) -> pd
         else:
             alpha = cronbach_alpha(pd.DataFrame(complete))
             note = f"{len(complete)} complete answers" if not np.isnan(alpha) else "no variation"
+            if alpha < ALPHA_MEANINGFUL:  # a low or negative alpha says the items diverge
+                note += (
+                    f"; below {ALPHA_MEANINGFUL}: the statements do not hang together, "
+                    "so read them one by one"
+                )
         mean = np.nan if hide or n == 0 else float(per_person.mean())
         rows.append(
             {

@@ -8,6 +8,7 @@ from pathlib import Path
 from plnlib.checklists.scoring import person_score, prepare_answers, team_summary
 from plnlib.cli._common import add_min_group, check_suffix
 from plnlib.errors import DataError
+from plnlib.helpers import plural
 from plnlib.io.content import load_checklist
 from plnlib.io.files import write_csv, write_text_atomic
 from plnlib.io.planning import read_cycles, read_driver_diagram, read_measures
@@ -160,8 +161,9 @@ def _action_plan(args: argparse.Namespace) -> int:
     else:
         write_text_atomic(args.output, action_plan_html(plan, checklist.title))
     print(
-        f"{plan['item'].nunique()} items, {len(plan)} suggested actions from "
-        f"{plan['section'].nunique()} sections: {', '.join(dict.fromkeys(plan['section']))}"
+        f"{plural(plan['item'].nunique(), 'item')}, {plural(len(plan), 'suggested action')} "
+        f"from {plural(plan['section'].nunique(), 'section')}: "
+        f"{', '.join(dict.fromkeys(plan['section']))}"
     )
     print(f"wrote {args.output}")
     return 0

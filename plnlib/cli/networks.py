@@ -13,6 +13,7 @@ import argparse
 from pathlib import Path
 
 from plnlib.cli._common import check_suffix
+from plnlib.helpers import plural
 from plnlib.io.networks import FORMATS, load_network
 from plnlib.networks import analyse
 from plnlib.report.exports import network_exports
@@ -67,7 +68,22 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--format", choices=FORMATS, default="auto", help="format of the ties file")
     p.add_argument(
-        "--respondent", metavar="COLUMN", help="roster exports: the column naming the respondent"
+        "--respondent",
+        metavar="COLUMN",
+        help="roster exports: the column naming the respondent (default: 'Your name', 'Name', "
+        "..., then 'Email address')",
+    )
+    p.add_argument(
+        "--school",
+        metavar="COLUMN",
+        help="Google Forms grids: the column of each respondent's school (default: found by name)",
+    )
+    p.add_argument(
+        "--grid-cells",
+        choices=("auto", "frequency", "checkbox"),
+        default="auto",
+        help="Google Forms grids: cells say how often (a multiple-choice grid) or which "
+        "relations were ticked (a checkbox grid); default: told from the cells",
     )
     p.add_argument("--self-ties", choices=("drop", "error"), default="drop", help="ties to oneself")
     p.add_argument(
@@ -103,6 +119,7 @@ def _network(args: argparse.Namespace) -> int:
         nodes_path, edges_path = sample_path("network_nodes.csv"), sample_path("network_edges.csv")
         edges, nodes = edges_path, nodes or nodes_path
     synthetic = is_sample(edges)
+    notes: list[str] = []
     net = load_network(
         edges,
         nodes,
@@ -112,6 +129,9 @@ def _network(args: argparse.Namespace) -> int:
         self_ties=args.self_ties,
         duplicates=args.duplicates,
         unknown=args.unknown,
+        school=args.school,
+        grid_cells=args.grid_cells,
+        notes=notes,
     )
     shown = net if args.names else net.pseudonymise(key=args.key)
     result = analyse(shown, relation=args.relation, wave=args.wave)
@@ -138,16 +158,21 @@ def _network(args: argparse.Namespace) -> int:
         title=args.title,
         source=sources,
     )
-    layer = f"{result.summary.ties} {result.relation} ties" + (
+    layer = plural(result.summary.ties, f"{result.relation} tie") + (
         f" in wave {result.wave}" if result.wave else ""
     )
-    print(f"wrote {args.output} ({result.summary.people} people, {layer})")
+    print(f"wrote {args.output} ({plural(result.summary.people, 'person', 'people')}, {layer})")
     if args.metrics is not None:
-        print(f"wrote {args.metrics} ({len(result.people)} people)")
+        print(f"wrote {args.metrics} ({plural(len(result.people), 'person', 'people')})")
     for line in exports.write():
         print(line)
-    for issue in net.report.issues:
-        print(f"note: {issue.kind}: {max(len(issue.rows), 1)} row(s), {issue.action}")
+    for note in notes:
+        print(f"note: {note}")
+    if len(net.relations) > 1:
+        listed = ", ".join(repr(r) for r in net.relations)
+        print(f"note: relations in the file: {listed}; choose one with --relation")
+    for issue in net.report.issues:  # kinds and rows only: never a name or an e-mail address
+        print(f"note: {issue.kind}: {plural(max(len(issue.rows), 1), 'row')}, {issue.action}")
     if synthetic:
         print("note: the sample is synthetic data; the report says so")
     return 0

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from plnlib.cli import cycles, mobilisation
 from plnlib.cli._common import check_suffix
+from plnlib.helpers import plural
 from plnlib.io.files import write_csv, write_text_atomic
 from plnlib.io.planning import read_availability
 from plnlib.planning.timecost import Timetable, time_options
@@ -140,7 +141,8 @@ def _time_finder(args: argparse.Namespace) -> int:
             f"pairs of schools to {args.pairs}"
         )
     if data.duplicates:
-        print(f"note: {data.duplicates} member(s) gave more than one school; the last one is used.")
+        gave = plural(data.duplicates, "member")
+        print(f"note: {gave} gave more than one school; the last one is used.")
     for r in top.itertuples():
         print(
             f"  {r.rank}. {r.day} {r.slot}: {r.available} of {r.members} members free, "

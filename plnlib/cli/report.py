@@ -6,8 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
+import pandas as pd
+
+from plnlib.checklists.answers import require_column
 from plnlib.cli._common import add_min_group, check_suffix
 from plnlib.errors import DataError
+from plnlib.helpers import plural, short_label
 from plnlib.io.content import load_checklist
 from plnlib.io.files import write_output
 from plnlib.io.responses import read_responses
@@ -38,6 +42,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("id", help="checklist id (see: plnlib list)")
     p.add_argument("responses", type=Path, help="the answers file")
     p.add_argument("--by", help="a group column to compare, e.g. school, role or pln_member")
+    p.add_argument(
+        "--by-label",
+        metavar="LABEL",
+        help="the group column's name in the report, e.g. school (default: a short name made "
+        "from the column, so 'Which school do you work in?' is shown as 'school')",
+    )
     p.add_argument(
         "--wave",
         help="the wave column, e.g. year (default: a column named 'wave' if there is one)",
@@ -81,6 +91,33 @@ def _format(args: argparse.Namespace) -> str:
     return args.format or implied or "html"
 
 
+def _labelled(
+    by: str, label: str | None, raw: pd.DataFrame, rosters: pd.DataFrame | None
+) -> tuple[str, pd.DataFrame, pd.DataFrame | None]:
+    """The group column renamed to its label (given, or :func:`short_label`), in the answers
+    and the rosters, so that headings, charts and the numbers' CSV use the short name."""
+    name = " ".join(label.split()) if label is not None else short_label(by)
+    if not name:
+        raise DataError(
+            "expected a label for the group column, found an empty --by-label",
+            where="--by-label",
+            fix="Give a short name such as --by-label school.",
+        )
+    if name == by:
+        return by, raw, rosters
+    if name in raw.columns:
+        if label is None:  # the short name is taken by another column: keep the column's own
+            return by, raw, rosters
+        raise DataError(
+            f"expected a label that is not already a column, found a column {name!r} too",
+            where="--by-label",
+            fix="Choose another label, or rename that column in the file.",
+        )
+    if rosters is not None and by in rosters.columns:
+        rosters = rosters.rename(columns={by: name})
+    return name, raw.rename(columns={by: name}), rosters
+
+
 def _report(args: argparse.Namespace) -> int:
     fmt = _format(args)
     check_suffix(args.output, ())  # the ending was checked with the format: the folder here
@@ -92,12 +129,22 @@ def _report(args: argparse.Namespace) -> int:
     wave = args.wave
     if wave is None and "wave" in raw.columns:
         wave = "wave"
-    prepared = prepare_monitoring(raw, checklist, by=args.by, wave=wave, where=where)
     rosters = read_table(args.rosters) if args.rosters is not None else None
+    by = args.by
+    if by is not None:
+        require_column(raw, by, "group", where)
+        by, raw, rosters = _labelled(by, args.by_label, raw, rosters)
+    elif args.by_label is not None:
+        raise DataError(
+            "expected --by-label with --by (the column it names), found --by-label alone",
+            where="--by-label",
+            fix="Add --by COLUMN, or leave --by-label out.",
+        )
+    prepared = prepare_monitoring(raw, checklist, by=by, wave=wave, where=where)
     result = monitor(
         prepared,
         checklist,
-        by=args.by,
+        by=by,
         wave=wave,
         rosters=rosters,
         min_group=args.min_group,
@@ -136,16 +183,16 @@ def _report(args: argparse.Namespace) -> int:
     if result.synthetic:
         print("note: the data are marked synthetic; the report says so")
     if result.warnings:
+        hold = "holds" if len(result.warnings) == 1 else "hold"
         print(
-            f"privacy: {len(result.warnings)} combination(s) of group values hold fewer than "
-            f"{result.min_group} people; the report never shows them, but do not publish tables "
-            "that cross these columns. For your eyes only:",
+            f"privacy: {plural(len(result.warnings), 'combination')} of group values {hold} "
+            f"fewer than {result.min_group} people; the report never shows them, but do not "
+            "publish tables that cross these columns. For your eyes only:",
             file=sys.stderr,
         )
         for w in result.warnings[:_WARNINGS_SHOWN]:
             wave = f" in wave {w.wave}" if w.wave is not None else ""
-            people = "1 person" if w.n == 1 else f"{w.n} people"
-            print(f"  - {w.cell}{wave}: {people}", file=sys.stderr)
+            print(f"  - {w.cell}{wave}: {plural(w.n, 'person', 'people')}", file=sys.stderr)
         if len(result.warnings) > _WARNINGS_SHOWN:
             print(f"  ... and {len(result.warnings) - _WARNINGS_SHOWN} more", file=sys.stderr)
     return 0

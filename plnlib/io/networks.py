@@ -16,6 +16,11 @@ Formats (CSV in any common encoding and delimiter, or XLSX):
 - **roster, frequencies**: one row per respondent and one column per
   colleague, holding how often they go to them (a number, or a word such as
   ``weekly``; blank or ``never`` = no tie);
+- **roster, Google Forms grid**: one row per respondent and one column per
+  colleague named ``Question [Colleague]``, holding how often (a
+  multiple-choice grid) or the relations ticked (a checkbox grid, "Advice,
+  Ideas"); several grid questions each become a relation
+  (:mod:`plnlib.io.networks_grid`);
 - **matrix**: a square table, people down the first column and across the
   header, a number in each cell (0 or blank = no tie);
 - **nodes**: one row per person, an ``id`` (or ``name``) column, then
@@ -30,6 +35,7 @@ import pandas as pd
 
 from plnlib.errors import DataError
 from plnlib.io.files import write_output
+from plnlib.io.networks_grid import grid_ties, is_grid
 from plnlib.io.networks_rosters import (
     SOURCE_COLUMNS,
     TARGET_COLUMNS,
@@ -109,8 +115,14 @@ def read_ties(
     relation: str = "advice",
     respondent: str | None = None,
     known: set[str] | None = None,
+    school: str | None = None,
+    grid_cells: str = "auto",
 ) -> pd.DataFrame:
     """Read ties from an edge list, roster or matrix file (``format="auto"`` guesses).
+
+    A Google Forms grid (read as a roster) carries its respondents' people table
+    in ``attrs["people"]`` and what was read in ``attrs["notes"]``; ``school``
+    and ``grid_cells`` are for it (see :func:`plnlib.io.networks_grid.grid_ties`).
 
     Raises
     ------
@@ -129,6 +141,10 @@ def read_ties(
         return read_edge_list(path)
     if kind == "matrix":
         return matrix_ties(frame, where, relation)
+    if kind in ("roster", "roster-grid") and is_grid(frame):
+        return grid_ties(
+            frame, where, respondent=respondent, school=school, relation=relation, cells=grid_cells
+        )
     roster_kind = {"roster-frequency": "frequency", "roster-names": "names"}.get(kind, "auto")
     return roster_ties(frame, where, respondent, relation, roster_kind, known or set())
 
@@ -144,11 +160,16 @@ def load_network(
     self_ties: str = "drop",
     duplicates: str = "merge",
     unknown: str = "add",
+    school: str | None = None,
+    grid_cells: str = "auto",
+    notes: list[str] | None = None,
 ) -> Network:
     """Read a tie file and an optional people file into a :class:`~plnlib.networks.Network`.
 
     See :func:`plnlib.networks.build_network` for ``self_ties``,
     ``duplicates`` and ``unknown``; everything found is in ``net.report``.
+    A Google Forms grid's respondents (with their school and role) are the
+    people when no people file is given; what was read is added to ``notes``.
 
     Raises
     ------
@@ -161,7 +182,22 @@ def load_network(
         for column in people.columns:
             if column_key(column) in ("id", "name", "node", "person"):
                 known |= {normalise_name(v) for v in people[column].dropna()}
-    ties = read_ties(edges, format=format, relation=relation, respondent=respondent, known=known)
+    ties = read_ties(
+        edges,
+        format=format,
+        relation=relation,
+        respondent=respondent,
+        known=known,
+        school=school,
+        grid_cells=grid_cells,
+    )
+    if "people" in ties.attrs:
+        if notes is not None:
+            notes.extend(ties.attrs["notes"])
+        if people is None:
+            people = ties.attrs["people"]
+        elif notes is not None:
+            notes.append("the people (and their schools) come from the people file")
     return build_network(
         ties,
         people,

@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from plnlib.errors import DataError
+from plnlib.io.networks_grid import is_grid
 from plnlib.io.tables import read_table
 from plnlib.networks.clean import column_key, named_column, parse_strength
 from plnlib.pseudonyms import normalise_name
@@ -56,12 +57,6 @@ _SPLIT = re.compile(r"[;\n,]")
 
 
 def is_blank(value: object) -> bool:
-    return (
-        value is None or (not isinstance(value, str) and pd.isna(value)) or not str(value).strip()
-    )
-
-
-def isis_blank(value: object) -> bool:
     """True for an empty cell (None, NaN or only spaces)."""
     return (
         value is None or (not isinstance(value, str) and pd.isna(value)) or not str(value).strip()
@@ -124,7 +119,8 @@ def _name_columns(frame: pd.DataFrame, respondent: str, known: set[str]) -> list
 
 
 def detect_format(frame: pd.DataFrame, *, known: set[str] | None = None) -> str:
-    """Guess the format of a tie table: ``edges``, ``matrix``, ``roster-frequency`` or ``roster-names``.
+    """Guess the format of a tie table: ``edges``, ``matrix``, ``roster-grid`` (a Google
+    Forms grid, see :mod:`plnlib.io.networks_grid`), ``roster-frequency`` or ``roster-names``.
 
     Examples
     --------
@@ -139,6 +135,8 @@ def detect_format(frame: pd.DataFrame, *, known: set[str] | None = None) -> str:
     keys = {column_key(c) for c in frame.columns}
     if keys & SOURCE_COLUMNS and keys & TARGET_COLUMNS:
         return "edges"
+    if is_grid(frame):
+        return "roster-grid"
     first = frame.columns[0]
     rows = {normalise_name(v) for v in frame[first].dropna()}
     header = {normalise_name(c) for c in frame.columns[1:]}

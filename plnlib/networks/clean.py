@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -30,6 +31,7 @@ __all__ = [
     "natural_sort",
     "parse_strength",
     "parse_yes_no",
+    "shown_name",
 ]
 
 
@@ -62,6 +64,20 @@ _OPTIONS = {
     "duplicates": ("merge", "sum", "error"),
     "unknown": ("add", "drop", "error"),
 }
+
+
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+def shown_name(name: object) -> str:
+    """A name as a message may show it: quoted, but never an e-mail address.
+
+    Examples
+    --------
+    >>> shown_name("Ana"), shown_name("ana@school.org")
+    ("'Ana'", 'an e-mail address')
+    """
+    return "an e-mail address" if _EMAIL.search(str(name)) else repr(str(name))
 
 
 def _check_option(name: str, value: str) -> None:
@@ -144,7 +160,7 @@ def clean_nodes(
         first = norm[repeated].iloc[0]
         where_rows = ", ".join(str(r) for r in rows[(norm == first).to_numpy()])
         raise DataError(
-            f"expected each person once, found {ids[repeated].iloc[0]!r} more than once "
+            f"expected each person once, found {shown_name(ids[repeated].iloc[0])} more than once "
             "(names are matched ignoring case and spaces)",
             where=f"{where}, rows {where_rows}, column {column}",
             fix="Keep one row per person, or tell them apart (e.g. add an initial).",
@@ -309,7 +325,7 @@ def clean_edges(
         bad_mask = keep & (np.isin(src_norm, strangers) | np.isin(dst_norm, strangers))
         bad = tuple(int(r) for r in np.unique(rows[bad_mask]))
         if unknown == "error":
-            shown = ", ".join(repr(v) for v in names[:5]) + (" ..." if len(names) > 5 else "")
+            shown = ", ".join(shown_name(v) for v in names[:5]) + (" ..." if len(names) > 5 else "")
             raise DataError(
                 f"expected every person in the ties to be in {nodes_where}, found "
                 f"{len(names)} who are not: {shown}",
@@ -331,7 +347,7 @@ def clean_edges(
         if self_ties == "error":
             raise DataError(
                 f"expected ties between two different people, found {int(loop.sum())} "
-                f"self-ties (e.g. {people[0]!r})",
+                f"self-ties (e.g. {shown_name(people[0])})",
                 where=f"{where}, rows {', '.join(map(str, rows[loop][:10]))}",
                 fix="Delete those rows, or choose to drop self-ties.",
             )
@@ -358,7 +374,7 @@ def clean_edges(
             first_dup = table[dup].iloc[0]
             raise DataError(
                 f"expected each tie once, found {int(dup.sum())} rows repeating a tie "
-                f"(e.g. {first_dup['source']!r} -> {first_dup['target']!r})",
+                f"(e.g. {shown_name(first_dup['source'])} -> {shown_name(first_dup['target'])})",
                 where=f"{where}, rows {', '.join(map(str, kept_rows[dup][:10]))}",
                 fix="Delete the repeated rows, or choose to merge or sum duplicate ties.",
             )

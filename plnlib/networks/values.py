@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -11,7 +12,15 @@ import pandas as pd
 
 from plnlib.errors import DataError
 
-__all__ = ["FREQUENCY_WORDS", "natural_sort", "parse_strength", "parse_yes_no", "tidy"]
+__all__ = [
+    "FREQUENCY_WORDS",
+    "FREQUENCY_WORDS_OTHER",
+    "frequency_word",
+    "natural_sort",
+    "parse_strength",
+    "parse_yes_no",
+    "tidy",
+]
 
 #: Words a survey may use for how often two people talk, on a 0-4 scale
 #: (0 = never, which means no tie). Matched ignoring case and spaces.
@@ -41,6 +50,76 @@ FREQUENCY_WORDS: Mapping[str, float] = {
     "almost every day": 4,
 }
 
+#: The same scale in the languages of the handbook's readers (Spanish, French,
+#: German, Dutch, Portuguese), for forms written in the respondents' language.
+#: Matched ignoring case, spaces and accents ("Semanal" = "semanal").
+FREQUENCY_WORDS_OTHER: Mapping[str, float] = {
+    # Spanish
+    "nunca": 0,
+    "si": 1,
+    "casi nunca": 1,
+    "rara vez": 1,
+    "anualmente": 1,
+    "una vez al ano": 1,
+    "trimestralmente": 1,
+    "cada trimestre": 1,
+    "mensual": 2,
+    "mensualmente": 2,
+    "una vez al mes": 2,
+    "cada mes": 2,
+    "semanal": 3,
+    "semanalmente": 3,
+    "una vez a la semana": 3,
+    "cada semana": 3,
+    "varias veces a la semana": 3,
+    "a diario": 4,
+    "diario": 4,
+    "diariamente": 4,
+    "todos los dias": 4,
+    "casi todos los dias": 4,
+    # French
+    "jamais": 0,
+    "non": 0,
+    "oui": 1,
+    "rarement": 1,
+    "une fois par an": 1,
+    "mensuel": 2,
+    "mensuellement": 2,
+    "une fois par mois": 2,
+    "chaque mois": 2,
+    "hebdomadaire": 3,
+    "chaque semaine": 3,
+    "une fois par semaine": 3,
+    "quotidien": 4,
+    "quotidiennement": 4,
+    "tous les jours": 4,
+    # German
+    "nie": 0,
+    "nein": 0,
+    "ja": 1,
+    "selten": 1,
+    "jahrlich": 1,
+    "monatlich": 2,
+    "wochentlich": 3,
+    "taglich": 4,
+    # Dutch
+    "nooit": 0,
+    "nee": 0,
+    "zelden": 1,
+    "jaarlijks": 1,
+    "maandelijks": 2,
+    "wekelijks": 3,
+    "dagelijks": 4,
+    # Portuguese
+    "nao": 0,
+    "sim": 1,
+    "raramente": 1,
+    "mensalmente": 2,
+    "uma vez por mes": 2,
+    "uma vez por semana": 3,
+    "todos os dias": 4,
+}
+
 _YES = {"yes", "y", "true", "t", "1", "member", "pln", "x"}
 _NO = {"no", "n", "false", "f", "0", "not a member", "non-member", "nonmember"}
 
@@ -65,6 +144,27 @@ def tidy(value: object) -> str:
     return " ".join(str(value).split())
 
 
+def _plain(text: str) -> str:
+    """Lower case, single spaces, accents removed ("Semanal " -> "semanal", "Täglich" -> "taglich")."""
+    decomposed = unicodedata.normalize("NFKD", tidy(text).casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def frequency_word(value: object) -> float | None:
+    """The strength a frequency word means (English or another language), or None.
+
+    Examples
+    --------
+    >>> frequency_word("Weekly"), frequency_word("Semanalmente"), frequency_word("Täglich")
+    (3.0, 3.0, 4.0)
+    >>> frequency_word("Sometimes") is None
+    True
+    """
+    text = _plain(str(value))
+    found = FREQUENCY_WORDS.get(text, FREQUENCY_WORDS_OTHER.get(text))
+    return None if found is None else float(found)
+
+
 def parse_strength(value: object, *, where: str) -> float:
     """Read a tie strength: a number, or a frequency word (see ``FREQUENCY_WORDS``).
 
@@ -80,8 +180,9 @@ def parse_strength(value: object, *, where: str) -> float:
     text = tidy(value).casefold()
     if not text:
         return 1.0
-    if text in FREQUENCY_WORDS:
-        return float(FREQUENCY_WORDS[text])
+    word = frequency_word(text)
+    if word is not None:
+        return word
     try:
         number = float(text.replace(",", "."))
     except ValueError:

@@ -15,11 +15,15 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 
+import pandas as pd
+
 from plnlib.checklists import Checklist
 from plnlib.errors import DataError
+from plnlib.helpers import plural
 from plnlib.io.files import write_output
 from plnlib.monitoring import Monitoring
 from plnlib.report.figures import Picture, monitoring_figures, render
+from plnlib.report.monitoring_text import words
 from plnlib.report.redaction import hidden_groups
 from plnlib.version import __version__
 
@@ -41,12 +45,6 @@ def check_deck_path(path: str | Path, *, option: str = "-o/--output") -> Path:
             fix="Name the deck like results.pptx.",
         )
     return path
-
-
-def _words(column: str | None) -> str:
-    return {"pln_member": "PLN membership", "years_in_network": "years in the network"}.get(
-        column or "", (column or "group").replace("_", " ")
-    )
 
 
 def _footer(slide: object, text: str) -> None:
@@ -116,7 +114,11 @@ def _title_slide(prs: object, result: Monitoring, checklist: Checklist, title: s
     lines = [
         f"Checklist: {checklist.title}",
         when,
-        f"{int(latest['responses'])} responses{wave}",
+        (
+            f"Fewer than {result.min_group} responses{wave}"
+            if pd.isna(latest["responses"])
+            else f"{plural(int(latest['responses']), 'response')}{wave}"
+        ),
     ]
     if result.synthetic:
         lines.append(_SYNTHETIC)
@@ -188,8 +190,12 @@ def _methods_slide(prs: object, result: Monitoring, source: str) -> None:
         if result.synthetic
         else " (real answers)"
     )
+
+    def count(value: object) -> str:  # a count below the minimum is hidden too
+        return f"fewer than {result.min_group}" if pd.isna(value) else str(int(value))  # type: ignore[call-overload]
+
     waves = ", ".join(
-        f"wave {r[result.wave]}: {int(r['responses'])}" if result.wave else str(r["responses"])
+        f"wave {r[result.wave]}: {count(r['responses'])}" if result.wave else count(r["responses"])
         for _, r in result.responses.iterrows()
     )
     lines = [
@@ -212,15 +218,17 @@ def _methods_slide(prs: object, result: Monitoring, source: str) -> None:
         lines.append(
             (
                 1,
-                f"Compared by {_words(result.by)}: {len(hidden)} group(s) are hidden in every "
-                "wave, so this deck leaves them out and does not name them.",
+                f"Compared by {words(result.by)}: {plural(len(hidden), 'group')} "
+                f"{'is' if len(hidden) == 1 else 'are'} hidden in every wave, so this deck "
+                "leaves them out and does not name them.",
             )
         )
     if result.warnings:
         lines.append(
             (
                 1,
-                f"{len(result.warnings)} combination(s) of group values hold fewer than "
+                f"{plural(len(result.warnings), 'combination')} of group values "
+                f"{'holds' if len(result.warnings) == 1 else 'hold'} fewer than "
                 f"{result.min_group} people: do not make tables that cross these columns.",
             )
         )

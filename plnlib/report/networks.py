@@ -22,6 +22,7 @@ from plnlib.charts.networks import (
     school_matrix_chart,
     school_ties_chart,
 )
+from plnlib.helpers import plural
 from plnlib.io.files import check_output, write_output
 from plnlib.networks import Network, NetworkAnalysis, analyse
 from plnlib.web.blocks import (
@@ -70,7 +71,7 @@ def _glance(result: NetworkAnalysis) -> str:
     facts = []
     if result.ei is not None and not math.isnan(result.ei.index):
         facts.append(
-            f"E-I index by school: {result.ei.index:+.2f} ({result.ei.internal} ties inside "
+            f"E-I index by school: {result.ei.index:+.2f} ({plural(result.ei.internal, 'tie')} inside "
             f"schools, {result.ei.external} between; -1 would mean every tie stays inside a "
             "school, +1 that every tie crosses schools)."
         )
@@ -83,19 +84,20 @@ def _glance(result: NetworkAnalysis) -> str:
     cores = result.people["coreness"]
     if len(cores) and cores.max() > 0:
         facts.append(
-            f"Core: {int((cores == cores.max()).sum())} people form the {int(cores.max())}-core "
-            f"(each tied to at least {int(cores.max())} others in it)."
+            f"Core: {plural(int((cores == cores.max()).sum()), 'person', 'people')} form the "
+            f"{int(cores.max())}-core "
+            f"(each tied to at least {plural(int(cores.max()), 'other')} in it)."
         )
     if result.overlap is not None:
         o = result.overlap
         facts.append(
-            f"{o.first.capitalize()} and {o.second} share {o.both} ties ({o.only_first} "
+            f"{o.first.capitalize()} and {o.second} share {plural(o.both, 'tie')} ({o.only_first} "
             f"{o.first} only, {o.only_second} {o.second} only; overlap {o.jaccard:.2f})."
         )
     if result.change is not None:
         c = result.change
         facts.append(
-            f"From wave {c.before} to wave {c.after}: {c.kept} ties kept, {c.gained} gained, "
+            f"From wave {c.before} to wave {c.after}: {plural(c.kept, 'tie')} kept, {c.gained} gained, "
             f"{c.lost} lost (stability {c.stability:.2f})."
         )
     return "".join(parts) + bullets_html(facts)
@@ -304,8 +306,8 @@ def network_report_html(
     if result is None or (not names and not result.layer.pseudonymised):
         result = analyse(shown, relation=relation, wave=wave)
     facts = [
-        f"{len(net.nodes):,} people",
-        f"{result.summary.ties:,} {result.relation} ties"
+        plural(len(net.nodes), "person", "people"),
+        plural(result.summary.ties, f"{result.relation} tie")
         + (f" in wave {result.wave}" if result.wave else ""),
     ]
     if source:

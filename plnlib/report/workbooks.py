@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from plnlib.helpers import plural
 from plnlib.monitoring import Monitoring
 from plnlib.networks import Network, NetworkAnalysis
 from plnlib.networks.brokerage import ROLES
@@ -62,7 +63,11 @@ def monitoring_about(result: Monitoring, *, checklist_title: str, source: str = 
     ]
     if hidden:
         rows.append(
-            ("Groups left out", f"{len(hidden)} group(s) hidden in every wave have no rows here.")
+            (
+                "Groups left out",
+                f"{plural(len(hidden), 'group')} hidden in every wave "
+                f"{'has' if len(hidden) == 1 else 'have'} no rows here.",
+            )
         )
     rows.append(("Made with", f"plnlib {__version__}"))
     return rows

@@ -89,7 +89,7 @@ def test_real_data_with_messy_names(tmp_path, capsys):
         ]
     )
     assert code == 0
-    assert "spelling variants: 7 row(s)" in capsys.readouterr().out
+    assert "spelling variants: 7 rows" in capsys.readouterr().out
     table = pd.read_csv(metrics, encoding="utf-8-sig")
     assert len(table) == 21 and table["in_degree"].sum() == 190
     assert "name" not in table.columns and "id" not in table.columns  # nothing that identifies
@@ -131,7 +131,7 @@ def test_duplicates_can_be_refused(tmp_path):
     result = run("network", ties, "--duplicates", "error", "-o", tmp_path / "r.html")
     assert result.returncode == 2 and "each tie once" in result.stderr
     ok = run("network", ties, "-o", tmp_path / "r.html")
-    assert ok.returncode == 0 and "duplicate tie: 2 row(s)" in ok.stdout
+    assert ok.returncode == 0 and "duplicate tie: 2 rows" in ok.stdout
 
 
 def test_report_escapes_text_from_the_data_and_labels_only_the_sample():
@@ -169,3 +169,37 @@ def test_report_of_a_district_leaves_out_the_map_but_keeps_the_rest():
     body = page[page.index("<main") :]
     assert body.count('<figure class="pln-chart"') == 3  # school grid, school dots, degrees
     assert "D00001" not in page  # the district's ids are pseudonymised too
+
+
+def test_google_forms_grid_survey_as_the_trainer_runs_it(tmp_path):
+    from tests.unit.test_io_networks_grid import GOOGLE, PEOPLE
+
+    survey = tmp_path / "Advice survey (Responses).csv"
+    survey.write_text(GOOGLE, encoding="utf-8")
+    report, metrics = tmp_path / "r.html", tmp_path / "m.csv"
+    args = ["network", survey, "--format", "roster", "--respondent", "Your name"]
+    result = run(*args, "--metrics", metrics, "-o", report)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "(5 people, 8 advice ties)" in out
+    assert "relations in the file: 'advice', 'ideas'" in out and "self-tie: 1 row, left out" in out
+    assert "school read from column 'Which school do you work in?'" in out
+    assert "@" not in out + result.stderr and "row(s)" not in out
+    page = report.read_text(encoding="utf-8")
+    assert not any(name.split()[1] in page for name in PEOPLE) and "sch.uk" not in page
+    assert pd.read_csv(metrics, encoding="utf-8-sig")["node"].str.fullmatch(r"P\d{3}").all()
+    ideas = run(*args, "--relation", "ideas", "--names", "-o", report)
+    assert "(5 people, 6 ideas ties)" in ideas.stdout and "Okafor" in report.read_text("utf-8")
+
+
+def test_a_grid_with_unknown_words_exits_2_and_writes_nothing(tmp_path):
+    survey = tmp_path / "survey.csv"
+    survey.write_text(
+        '"Email address","Advice? [Ana]","Advice? [Ben]"\n'
+        '"ana@x.org","","Sometimes"\n"ben@x.org","Sometimes",""\n',
+        encoding="utf-8",
+    )
+    result = run("network", survey, "--format", "roster", "-o", tmp_path / "r.html")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "'Sometimes' (rows 2, 3)" in result.stderr and "@" not in result.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["survey.csv"]

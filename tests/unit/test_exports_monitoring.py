@@ -124,7 +124,7 @@ def test_strongest_and_weakest_sections_with_their_actions(shipped, result):
     found = " ".join(text[f"To work on: {t}"] for t in weak["title"])
     assert actions and all(a in found for a in actions)
     methods = text["Methods and privacy"]
-    assert "fewer than 5" in methods and "2 group(s) are hidden" in methods
+    assert "fewer than 5" in methods and "2 groups are hidden" in methods
     assert "synthetic" in methods
 
 

@@ -130,7 +130,8 @@
         cells[2].textContent = s.band || "\u2013";
       });
       var text = result.answered
-        ? "Overall: " + result.mean.toFixed(2) + " (" + result.band + "), " + result.answered + " statements scored."
+        ? "Overall: " + result.mean.toFixed(2) + " (" + result.band + "), " + result.answered +
+          (result.answered === 1 ? " statement" : " statements") + " scored."
         : "Overall: no answers yet.";
       form.querySelector(".pln-overall").textContent = text;
       form.querySelector(".pln-results-overall").textContent = text;

@@ -362,6 +362,7 @@
       else {
         alpha = cronbachAlpha(complete);
         note = Number.isNaN(alpha) ? "no variation" : complete.length + " complete answers";
+        if (alpha < 0.5) { note += "; below 0.5: the statements do not hang together, so read them one by one"; }
       }
       var m = hide || n === 0 ? NaN : mean(perPerson);
       sections.push({
