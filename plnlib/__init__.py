@@ -30,6 +30,7 @@ from plnlib.checklists import (
     person_score,
     prepare_answers,
     priorities,
+    team_messages,
     team_summary,
 )
 from plnlib.errors import ContentError, DataError, PlnError
@@ -106,6 +107,7 @@ __all__ = [
     "read_responses",
     "save_person_json",
     "team_answers",
+    "team_messages",
     "team_summary",
     "write_monitoring_report",
 ]

@@ -1,0 +1,148 @@
+"""The tool notebooks' "use your own data" instructions work exactly as written.
+
+Each notebook says, in its synthetic-data note, which line of its first code cell to
+change for the user's own files. These tests find that instruction in the notebook's
+text, check the line it names is in the first code cell, write realistic files under
+the names the instruction uses (a Google Forms CSV export written by hand, and the
+network tools' own CSV writer) into a temporary folder, run every cell there with the
+line changed, and fail if any cell raises or if an output still says "synthetic".
+All data here is made up.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+from plnlib.io.content import load_checklist
+
+TOOLS = Path(__file__).resolve().parents[2] / "book" / "tools"
+SCHOOLS = ("Alder Primary", "Birch High", "Cedar Academy")
+
+
+def google_forms_csv(path: Path, checklist_id: str, people: int, *, dont_know: bool = False):
+    """A Google Forms CSV export as Forms writes it: timestamp, e-mail, questions, labels."""
+    checklist = load_checklist(checklist_id)
+    labels = [p.label for p in checklist.scale.points]
+    rng = random.Random(people)
+    header = [
+        "Timestamp",
+        "Email address",
+        "Which school do you work in?",
+        "What is your role?",
+        *[f"[{i.id}] {i.text}" for i in checklist.items],
+    ]
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        out = csv.writer(handle)
+        out.writerow(header)
+        for n in range(people):
+            answers = [
+                "Don't know" if dont_know else rng.choice([*labels, "Don't know", ""])
+                for _ in checklist.items
+            ]
+            out.writerow(
+                [
+                    f"2026/03/{n + 2:02d} 9:{n:02d}:15 AM GMT",
+                    f"teacher{n}@school.example",
+                    SCHOOLS[n % len(SCHOOLS)],
+                    "Teacher" if n % 3 else "Middle leader",
+                    *answers,
+                ]
+            )
+    return path
+
+
+def instruction(notebook: dict, variable: str) -> str:
+    """The assignment the notebook's text tells the user to write, e.g. my_answers = "x.csv"."""
+    text = "\n".join(
+        "".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "markdown"
+    )
+    found = re.findall(rf"`({re.escape(variable)}\s*=\s*[^`]+)`", text)
+    assert found, f"the notebook's text does not say how to set {variable}"
+    return found[0]
+
+
+def run_as_instructed(name: str, variable: str, folder: Path) -> tuple[str, list[dict]]:
+    """Change the first code cell's ``variable = None`` line as the text says; run it all."""
+    notebook = nbformat.read(TOOLS / name, as_version=4)
+    wanted = instruction(notebook, variable)
+    first = next(c for c in notebook.cells if c.cell_type == "code")
+    pattern = re.compile(rf"^{re.escape(variable)} = None\b.*$", re.MULTILINE)
+    assert pattern.search(first.source), f"{name}: no line '{variable} = None' in the first cell"
+    first.source = pattern.sub(wanted, first.source, count=1)
+    NotebookClient(
+        notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(folder)}}
+    ).execute()
+    outputs = [o for c in notebook.cells if c.cell_type == "code" for o in c.get("outputs", [])]
+    return wanted, outputs
+
+
+def text_of(outputs: list[dict]) -> str:
+    parts = []
+    for out in outputs:
+        if out.get("output_type") == "stream":
+            parts.append(out["text"])
+        for key, value in out.get("data", {}).items():
+            parts.append(value if isinstance(value, str) else json.dumps(value))
+    return "\n".join(parts)
+
+
+def file_names(assignment: str) -> list[str]:
+    return re.findall(r'"([^"]+)"', assignment)
+
+
+def test_the_self_assessment_runs_on_a_google_forms_export(tmp_path):
+    wanted = instruction(
+        nbformat.read(TOOLS / "checklist-self-assessment.ipynb", as_version=4), "my_answers"
+    )
+    (name,) = file_names(wanted)
+    google_forms_csv(tmp_path / name, "pln-design", 9)
+    _, outputs = run_as_instructed("checklist-self-assessment.ipynb", "my_answers", tmp_path)
+    text = text_of(outputs)
+    assert "PLN design: 9 people, 26 statements" in text
+    assert "section means" in text
+    assert "synthetic" not in text.lower()
+    assert "school.example" not in text  # e-mail addresses are never shown
+
+
+def test_a_team_of_three_sees_what_to_do_not_an_error(tmp_path):
+    (name,) = file_names(
+        instruction(
+            nbformat.read(TOOLS / "checklist-self-assessment.ipynb", as_version=4), "my_answers"
+        )
+    )
+    google_forms_csv(tmp_path / name, "pln-design", 3)
+    _, outputs = run_as_instructed("checklist-self-assessment.ipynb", "my_answers", tmp_path)
+    text = text_of(outputs)
+    assert "Every result is hidden: fewer than 5 people answered" in text
+    assert "--min-group 3" in text and "team agrees" in text
+    assert "synthetic" not in text.lower()
+
+
+def test_a_team_answering_only_dont_know_is_told_so(tmp_path):
+    (name,) = file_names(
+        instruction(
+            nbformat.read(TOOLS / "checklist-self-assessment.ipynb", as_version=4), "my_answers"
+        )
+    )
+    google_forms_csv(tmp_path / name, "pln-design", 6, dont_know=True)
+    _, outputs = run_as_instructed("checklist-self-assessment.ipynb", "my_answers", tmp_path)
+    text = text_of(outputs)
+    assert 'Every answer was \\"Don\'t know\\" or \\"Not applicable\\"' in text or (
+        "Every answer was \"Don't know\" or \"Not applicable\"" in text
+    )
+    assert "too few answers" not in text
+
+
+@pytest.mark.parametrize("broken", ["raw = read_responses(", "my_answers = 'x.csv'"])
+def test_the_instruction_finder_fails_when_the_text_names_no_line(broken):
+    notebook = {"cells": [{"cell_type": "markdown", "source": [f"Use `{broken}`."]}]}
+    with pytest.raises(AssertionError):
+        instruction(notebook, "my_data")
