@@ -34,28 +34,37 @@ DEFAULT_MIN_GROUP = 5
 FLOOR_MIN_GROUP = 3
 
 
-def all_hidden_message(min_group: int, *, option: str = "--min-group") -> str:
+def all_hidden_message(min_group: int, *, groups: bool = False) -> str:
     """What to say when every result is hidden, and the three ways forward.
 
-    ``option`` names the control that lowers the minimum (the command's option,
-    or a page's "Smallest group shown" box).
+    ``groups=True`` when results were asked for by group (each group too small, or
+    hidden to protect a smaller one).
 
     Examples
     --------
     >>> print(all_hidden_message(5))  # doctest: +NORMALIZE_WHITESPACE
-    Every result is hidden: fewer than 5 people answered, and a result for so few people could
-    show how each of them answered. To see results: collect more answers (5 or more); or combine
-    small groups (for example two small schools, or leave out --by); or, only if the team agrees,
-    lower the smallest group shown to 3 (--min-group 3). With 3 people, each person's answers are
-    easier to guess.
+    Every result is hidden: fewer than 5 people answered. A result for so few people could show
+    how each of them answered. To see results: collect more answers (5 or more); or combine
+    these answers with another team's; or, only if the team agrees, lower the smallest group
+    shown to 3 (--min-group 3 on the command line, min_group=3 in Python, "Smallest group shown"
+    on the Team results page). With 3 people, each person's answers are easier to guess.
     """
+    if groups:
+        who = (
+            f"Every group's result is hidden: each group has fewer than {min_group} people, or "
+            "is hidden so that a smaller group's result cannot be worked out from it."
+        )
+        combine = "combine small groups (for example two small schools), or leave out --by"
+    else:
+        who = f"Every result is hidden: fewer than {min_group} people answered."
+        combine = "combine these answers with another team's"
     return (
-        f"Every result is hidden: fewer than {min_group} people answered, and a result for so "
-        "few people could show how each of them answered. To see results: collect more answers "
-        f"({min_group} or more); or combine small groups (for example two small schools, or leave "
-        f"out --by); or, only if the team agrees, lower the smallest group shown to "
-        f"{FLOOR_MIN_GROUP} ({option} {FLOOR_MIN_GROUP}). With {FLOOR_MIN_GROUP} people, each "
-        "person's answers are easier to guess."
+        f"{who} A result for so few people could show how each of them "
+        f"answered. To see results: collect more answers ({min_group} or more); or {combine}; "
+        f"or, only if the team agrees, lower the smallest group shown to {FLOOR_MIN_GROUP} "
+        f"(--min-group {FLOOR_MIN_GROUP} on the command line, min_group={FLOOR_MIN_GROUP} in "
+        f'Python, "Smallest group shown" on the Team results page). With {FLOOR_MIN_GROUP} '
+        "people, each person's answers are easier to guess."
     )
 
 

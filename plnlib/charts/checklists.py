@@ -22,8 +22,8 @@ def _hidden_text(data: pd.DataFrame, result: TeamSummary | PersonScore) -> str:
     if isinstance(result, TeamSummary) and result.suppressed:
         return (
             f" Every result is hidden: fewer than {result.min_group} people answered. Collect "
-            "more answers, combine groups, or, only with the team's agreement, lower the "
-            f"smallest group shown to {FLOOR_MIN_GROUP}."
+            "more answers, combine them with another team's, or, only if the team agrees, lower "
+            f"the smallest group shown to {FLOOR_MIN_GROUP}."
         )
     gone = data[data["Mean"].isna()]
     if gone.empty:
