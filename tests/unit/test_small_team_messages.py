@@ -220,3 +220,16 @@ def test_score_by_school_with_small_schools_says_what_to_do(tmp_path, design):
     assert res.returncode == 0, res.stderr
     assert "or to protect a smaller group" in res.stdout
     assert all_hidden_message(5, groups=True) in res.stderr
+
+
+def test_report_by_school_with_small_schools_says_what_to_do(tmp_path, design):
+    form_export(tmp_path / "answers.csv", design, 8)
+    res = run("report", "pln-design", "answers.csv", "--by", "School", "-o", "r.html", cwd=tmp_path)
+    assert res.returncode == 0, res.stderr
+    assert f"privacy: {all_hidden_message(5, groups=True)}" in res.stderr
+    lowered = run(
+        "report", "pln-design", "answers.csv", "--min-group", "3", "-o", "r3.html", cwd=tmp_path
+    )
+    assert lowered.returncode == 0, lowered.stderr
+    assert f"privacy: {lowered_minimum_note(3)}" in lowered.stderr
+    assert "Every" not in lowered.stderr
