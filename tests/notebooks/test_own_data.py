@@ -144,3 +144,24 @@ def test_the_instruction_finder_fails_when_the_text_names_no_line(broken):
     notebook = {"cells": [{"cell_type": "markdown", "source": [f"Use `{broken}`."]}]}
     with pytest.raises(AssertionError):
         instruction(notebook, "my_data")
+
+
+def test_map_your_network_runs_on_one_wave_of_the_users_own_files(tmp_path):
+    import pandas as pd
+
+    from plnlib.samples.networks import write_sample_files
+
+    notebook = nbformat.read(TOOLS / "map-your-network.ipynb", as_version=4)
+    wanted = instruction(notebook, "my_ties, my_people")
+    ties_name, people_name = file_names(wanted)
+    (tmp_path / "written").mkdir()
+    people, ties = write_sample_files(tmp_path / "written")  # the tools' own CSV writer
+    one = pd.read_csv(ties)
+    one = one[(one["wave"] == one["wave"].max()) & (one["relation"] == "advice")]
+    one.drop(columns=["wave", "relation"]).to_csv(tmp_path / ties_name, index=False)
+    people.rename(tmp_path / people_name)
+    _, outputs = run_as_instructed("map-your-network.ipynb", "my_ties, my_people", tmp_path)
+    text = text_of(outputs)
+    assert "One wave only: there is nothing to compare yet." in text
+    assert "Saved network-report.html" in text
+    assert "synthetic" not in text.lower()
