@@ -36,6 +36,7 @@ from plnlib.checklists import (
 from plnlib.errors import ContentError, DataError, PlnError
 from plnlib.io.content import checklist_ids, load_checklist
 from plnlib.io.networks import load_network
+from plnlib.io.planning import read_availability, read_mobilisation
 from plnlib.io.responses import load_person_json, read_responses, save_person_json
 from plnlib.monitoring import monitor, prepare_monitoring
 from plnlib.networks import Network, analyse, build_network
@@ -104,6 +105,8 @@ __all__ = [
     "prepare_answers",
     "prepare_monitoring",
     "priorities",
+    "read_availability",
+    "read_mobilisation",
     "read_responses",
     "save_person_json",
     "team_answers",

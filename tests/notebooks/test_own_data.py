@@ -69,19 +69,19 @@ def instruction(notebook: dict, variable: str) -> str:
     return found[0]
 
 
-def run_as_instructed(name: str, variable: str, folder: Path) -> tuple[str, list[dict]]:
-    """Change the first code cell's ``variable = None`` line as the text says; run it all."""
+def run_as_instructed(name: str, variables: str | list[str], folder: Path) -> list[dict]:
+    """Change each first-cell ``variable = None`` line as the text says; run every cell."""
     notebook = nbformat.read(TOOLS / name, as_version=4)
-    wanted = instruction(notebook, variable)
     first = next(c for c in notebook.cells if c.cell_type == "code")
-    pattern = re.compile(rf"^{re.escape(variable)} = None\b.*$", re.MULTILINE)
-    assert pattern.search(first.source), f"{name}: no line '{variable} = None' in the first cell"
-    first.source = pattern.sub(wanted, first.source, count=1)
+    for variable in [variables] if isinstance(variables, str) else variables:
+        wanted = instruction(notebook, variable)
+        pattern = re.compile(rf"^{re.escape(variable)} = None\b.*$", re.MULTILINE)
+        assert pattern.search(first.source), f"{name}: no line '{variable} = None' in cell 1"
+        first.source = pattern.sub(wanted, first.source, count=1)
     NotebookClient(
         notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(folder)}}
     ).execute()
-    outputs = [o for c in notebook.cells if c.cell_type == "code" for o in c.get("outputs", [])]
-    return wanted, outputs
+    return [o for c in notebook.cells if c.cell_type == "code" for o in c.get("outputs", [])]
 
 
 def text_of(outputs: list[dict]) -> str:
@@ -104,7 +104,7 @@ def test_the_self_assessment_runs_on_a_google_forms_export(tmp_path):
     )
     (name,) = file_names(wanted)
     google_forms_csv(tmp_path / name, "pln-design", 9)
-    _, outputs = run_as_instructed("checklist-self-assessment.ipynb", "my_answers", tmp_path)
+    outputs = run_as_instructed("checklist-self-assessment.ipynb", "my_answers", tmp_path)
     text = text_of(outputs)
     assert "PLN design: 9 people, 26 statements" in text
     assert "section means" in text
@@ -119,7 +119,7 @@ def test_a_team_of_three_sees_what_to_do_not_an_error(tmp_path):
         )
     )
     google_forms_csv(tmp_path / name, "pln-design", 3)
-    _, outputs = run_as_instructed("checklist-self-assessment.ipynb", "my_answers", tmp_path)
+    outputs = run_as_instructed("checklist-self-assessment.ipynb", "my_answers", tmp_path)
     text = text_of(outputs)
     assert "Every result is hidden: fewer than 5 people answered" in text
     assert "--min-group 3" in text and "team agrees" in text
@@ -133,7 +133,7 @@ def test_a_team_answering_only_dont_know_is_told_so(tmp_path):
         )
     )
     google_forms_csv(tmp_path / name, "pln-design", 6, dont_know=True)
-    _, outputs = run_as_instructed("checklist-self-assessment.ipynb", "my_answers", tmp_path)
+    outputs = run_as_instructed("checklist-self-assessment.ipynb", "my_answers", tmp_path)
     text = text_of(outputs)
     assert 'Every answer was "Don\'t know" or "Not applicable"' in text
     assert "too few answers" not in text
@@ -160,8 +160,26 @@ def test_map_your_network_runs_on_one_wave_of_the_users_own_files(tmp_path):
     one = one[(one["wave"] == one["wave"].max()) & (one["relation"] == "advice")]
     one.drop(columns=["wave", "relation"]).to_csv(tmp_path / ties_name, index=False)
     people.rename(tmp_path / people_name)
-    _, outputs = run_as_instructed("map-your-network.ipynb", "my_ties, my_people", tmp_path)
+    outputs = run_as_instructed("map-your-network.ipynb", "my_ties, my_people", tmp_path)
     text = text_of(outputs)
     assert "One wave only: there is nothing to compare yet." in text
     assert "Saved network-report.html" in text
     assert "synthetic" not in text.lower()
+
+
+def test_plan_together_runs_on_the_users_own_free_times_and_tracker(tmp_path):
+    from plnlib.samples.planning import free_times_grid, mobilisation_records
+
+    notebook = nbformat.read(TOOLS / "plan-together.ipynb", as_version=4)
+    (times,) = file_names(instruction(notebook, "my_free_times"))
+    (tracker,) = file_names(instruction(notebook, "my_tracker"))
+    # a Google Forms checkbox-grid export and a tracker saved from a spreadsheet, as CSV
+    grid = free_times_grid(members=11, schools=("Alder Primary", "Birch High"), seed=7)
+    grid.to_csv(tmp_path / times, index=False)
+    records = mobilisation_records(seed=7)
+    records["innovation"] = "Reading aloud " + records["innovation"].astype(str)
+    records.to_csv(tmp_path / tracker, index=False)
+    outputs = run_as_instructed("plan-together.ipynb", ["my_free_times", "my_tracker"], tmp_path)
+    text = text_of(outputs)
+    assert "Alder Primary" in text and "School A" not in text  # the user's free times
+    assert "Reading aloud " in text  # the user's tracker
