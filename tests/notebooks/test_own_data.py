@@ -183,3 +183,42 @@ def test_plan_together_runs_on_the_users_own_free_times_and_tracker(tmp_path):
     text = text_of(outputs)
     assert "Alder Primary" in text and "School A" not in text  # the user's free times
     assert "Reading aloud " in text  # the user's tracker
+
+
+def test_monitor_your_network_runs_on_two_years_of_form_exports(tmp_path):
+    import pandas as pd
+
+    notebook = nbformat.read(TOOLS / "monitor-your-network.ipynb", as_version=4)
+    (answers,) = file_names(instruction(notebook, "my_answers"))
+    (rosters,) = file_names(instruction(notebook, "my_rosters"))
+    checklist = load_checklist("knowledge-mobilisation")
+    labels = [p.label for p in checklist.scale.points]
+    rng = random.Random(3)
+    rows = []
+    for year in (2024, 2025):  # two yearly Google Forms exports, a wave column added to each
+        for n in range(18):
+            rows.append(
+                {
+                    "Timestamp": f"{year}/05/{n + 1:02d} 3:15:00 PM GMT+1",
+                    "Email address": f"staff{n}@school.example",
+                    "school": SCHOOLS[n % 3],
+                    "wave": year,
+                    "role": "Teacher" if n % 4 else "Middle leader",
+                    "pln_member": "yes" if n % 2 else "no",
+                    **{
+                        f"[{i.id}] {i.text}": rng.choice([*labels, "Don't know"])
+                        for i in checklist.items
+                    },
+                }
+            )
+    pd.DataFrame(rows).to_csv(tmp_path / answers, index=False)
+    pd.DataFrame(
+        [{"school": s, "wave": y, "staff": 9} for s in SCHOOLS for y in (2024, 2025)]
+    ).to_csv(tmp_path / rosters, index=False)
+    outputs = run_as_instructed(
+        "monitor-your-network.ipynb", ["my_answers", "my_rosters"], tmp_path
+    )
+    text = text_of(outputs)
+    assert "Alder Primary" in text and "Saved monitoring-report.html" in text
+    assert "synthetic" not in text.lower()
+    assert "school.example" not in text
