@@ -2,9 +2,11 @@
 
 Items: ``n``, ``mean``, ``sd``, ``min``, ``max``, ``spread``, "don't know" and
 "not applicable" counts, and ``disagree``; sections: ``n``, ``mean``, ``sd``,
-``band`` and Cronbach's ``alpha``; the answer ``distribution`` per item. A team
-below ``min_group`` people, or an item or section below ``min_group`` answers,
-is suppressed: every number of that row is empty (see :mod:`plnlib.privacy`).
+``band``, Cronbach's ``alpha`` and a plain ``note`` when a section shows no number
+(hidden, or no score because every answer was "Don't know" or "Not applicable");
+the answer ``distribution`` per item. A team below ``min_group`` people, or an item
+or section below ``min_group`` answers, is suppressed: every number of that row is
+empty (see :mod:`plnlib.privacy`). :func:`team_messages` says the same in sentences.
 """
 
 from __future__ import annotations
