@@ -7,6 +7,7 @@ import pandas as pd
 
 from plnlib.charts.base import PALETTE, with_table
 from plnlib.checklists import Checklist
+from plnlib.checklists.person import missing_words
 from plnlib.checklists.scoring import PersonScore, TeamSummary
 from plnlib.privacy import FLOOR_MIN_GROUP
 
@@ -92,6 +93,8 @@ def section_chart(
         title = f"{checklist.title}: section means{tag}"
         if isinstance(result, TeamSummary) and result.suppressed:
             title = f"{checklist.title}: every result hidden (fewer than {result.min_group} people)"
+        elif shown.empty and "note" in data and data["note"].str.startswith("no score").any():
+            title = f"{checklist.title}: no score (every answer was {missing_words(checklist)})"
     bands = [label for _, label in sorted(scale.bands)]
     chart = (
         alt.Chart(shown, title=title, description=desc)
@@ -166,7 +169,11 @@ def distribution_chart(
         f"how many people chose each answer from {labels[0]} to {labels[-1]}."
     )
     title = f"Answers in '{sec.title}'{SYNTHETIC_TAG if synthetic else ''}"
-    if dist.empty:
+    note = summary.sections.set_index("section")["note"].get(sec.id, "")
+    if dist.empty and not summary.suppressed and str(note).startswith("no score"):
+        title = f"Answers in '{sec.title}': no score (every answer was {missing_words(checklist)})"
+        desc += f" No bars: every answer was {missing_words(checklist)}."
+    elif dist.empty:
         title = f"Answers in '{sec.title}': hidden (fewer than {summary.min_group} people answered)"
         desc += f" Hidden: fewer than {summary.min_group} people answered these statements."
     chart = (

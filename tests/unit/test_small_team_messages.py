@@ -71,6 +71,9 @@ def test_five_people_answering_only_dont_know_are_told_so(design):
     (message,) = team_messages(summary, design)
     assert message.startswith('Every answer was "Don\'t know" or "Not applicable"')
     assert "too few" not in message and "hidden" not in message
+    no_score = 'no score (every answer was "Don\'t know" or "Not applicable")'
+    assert section_chart(summary, design).to_dict()["title"] == f"PLN design: {no_score}"
+    assert distribution_chart(summary, design).to_dict()["title"].endswith(no_score)
 
 
 def test_one_section_of_dont_know_is_named(design):
