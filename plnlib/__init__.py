@@ -30,11 +30,13 @@ from plnlib.checklists import (
     person_score,
     prepare_answers,
     priorities,
+    team_messages,
     team_summary,
 )
 from plnlib.errors import ContentError, DataError, PlnError
 from plnlib.io.content import checklist_ids, load_checklist
 from plnlib.io.networks import load_network
+from plnlib.io.planning import read_availability, read_mobilisation
 from plnlib.io.responses import load_person_json, read_responses, save_person_json
 from plnlib.monitoring import monitor, prepare_monitoring
 from plnlib.networks import Network, analyse, build_network
@@ -103,9 +105,12 @@ __all__ = [
     "prepare_answers",
     "prepare_monitoring",
     "priorities",
+    "read_availability",
+    "read_mobilisation",
     "read_responses",
     "save_person_json",
     "team_answers",
+    "team_messages",
     "team_summary",
     "write_monitoring_report",
 ]

@@ -23,13 +23,80 @@ from plnlib.errors import DataError
 __all__ = [
     "DEFAULT_MIN_GROUP",
     "FLOOR_MIN_GROUP",
+    "all_hidden_message",
     "blank_suppressed",
     "check_min_group",
+    "lowered_minimum_note",
     "suppression_mask",
 ]
 
 DEFAULT_MIN_GROUP = 5
 FLOOR_MIN_GROUP = 3
+
+
+def all_hidden_message(min_group: int, *, groups: bool = False) -> str:
+    """What to say when every result is hidden, and the three ways forward.
+
+    ``groups=True`` when results were asked for by group (each group too small, or
+    hidden to protect a smaller one).
+
+    Examples
+    --------
+    >>> print(all_hidden_message(5))  # doctest: +NORMALIZE_WHITESPACE
+    Every result is hidden: fewer than 5 people answered. A result for so few people could show
+    how each of them answered. To see results: collect more answers (5 or more); or combine
+    these answers with another team's; or, only if the team agrees, lower the smallest group
+    shown to 3 (--min-group 3 on the command line, min_group=3 in Python, "Smallest group shown"
+    on the Team results page). With 3 people, each person's answers are easier to guess.
+    """
+    if groups:
+        who = (
+            f"Every group's result is hidden: each group has fewer than {min_group} people, or "
+            "is hidden so that a smaller group's result cannot be worked out from it."
+        )
+        combine = "combine small groups (for example two small schools), or leave out --by"
+    else:
+        who = f"Every result is hidden: fewer than {min_group} people answered."
+        combine = "combine these answers with another team's"
+    return (
+        f"{who} A result for so few people could show how each of them "
+        f"answered. To see results: collect more answers ({min_group} or more); or {combine}; "
+        f"or, only if the team agrees, lower the smallest group shown to {FLOOR_MIN_GROUP} "
+        f"(--min-group {FLOOR_MIN_GROUP} on the command line, min_group={FLOOR_MIN_GROUP} in "
+        f'Python, "Smallest group shown" on the Team results page). With {FLOOR_MIN_GROUP} '
+        "people, each person's answers are easier to guess."
+    )
+
+
+def lowered_minimum_note(min_group: int) -> str | None:
+    """The warning shown whenever the smallest group shown is below the default, else ``None``.
+
+    Examples
+    --------
+    >>> lowered_minimum_note(5) is None
+    True
+    >>> print(lowered_minimum_note(3))  # doctest: +NORMALIZE_WHITESPACE
+    The smallest group shown is 3, below the usual 5. With 3 people, each person's answers are
+    easier to guess: anyone who knows how two of them answered can work out the third. Use it
+    only with the team's agreement, and share these results only with the team.
+    """
+    if min_group >= DEFAULT_MIN_GROUP:
+        return None
+    known = min_group - 1
+    return (
+        f"The smallest group shown is {min_group}, below the usual {DEFAULT_MIN_GROUP}. With "
+        f"{min_group} people, each person's answers are easier to guess: anyone who knows how "
+        f"{_words(known)} of them answered can work out the {_ordinal(min_group)}. Use it only "
+        "with the team's agreement, and share these results only with the team."
+    )
+
+
+def _words(n: int) -> str:
+    return {1: "one", 2: "two", 3: "three"}.get(n, str(n))
+
+
+def _ordinal(n: int) -> str:
+    return {2: "second", 3: "third", 4: "fourth"}.get(n, f"{n}th")
 
 
 def check_min_group(min_group: int) -> int:

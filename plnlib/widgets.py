@@ -15,11 +15,13 @@ from IPython.display import display
 
 from plnlib.charts.checklists import section_chart
 from plnlib.checklists import Checklist
+from plnlib.checklists.person import person_message
 from plnlib.checklists.scoring import person_score, prepare_answers, priorities
 from plnlib.errors import PlnError
 from plnlib.io.crashes import crash_message, save_crash_report
+from plnlib.report.monitoring_text import chapter_url
 
-__all__ = ["SelfAssessment", "crash_html"]
+__all__ = ["SelfAssessment", "crash_html", "priorities_html"]
 
 
 class SelfAssessment(w.VBox):
@@ -81,14 +83,54 @@ class SelfAssessment(w.VBox):
                     {"respondent": "me", "item": list(given), "value": list(given.values())}
                 )
                 result = person_score(prepare_answers(frame, self.checklist), self.checklist)
+                message = person_message(result, self.checklist)
+                if message:
+                    display(w.HTML(f"<p role='status'>{html.escape(message)}</p>"))
+                if result.mean is None:
+                    return
                 display(section_chart(result, self.checklist))
-                display(
-                    priorities(result, self.checklist)[["level", "id", "title", "mean", "chapter"]]
-                )
+                display(w.HTML(priorities_html(priorities(result, self.checklist))))
             except PlnError as err:
                 display(w.HTML(f"<p role='alert'>{html.escape(err.message)}</p>"))
             except Exception as err:  # the crash guard: a bug in plnlib, never a traceback
                 display(crash_html(err, where="The self-assessment"))
+
+
+def _chapter_link(chapter: object) -> str:
+    try:
+        url, title = chapter_url(str(chapter))
+    except KeyError:  # a chapter the handbook does not list: name it, link nothing
+        return html.escape(str(chapter))
+    return f"<a href='{html.escape(url)}' target='_blank' rel='noopener'>{html.escape(title)}</a>"
+
+
+def priorities_html(table: pd.DataFrame) -> str:
+    """The priorities as a list: full titles, means, suggested actions, chapter links.
+
+    ``table`` is a :func:`plnlib.checklists.scoring.priorities` table.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"level": ["item"], "id": ["DES-01"], "title": ["A long statement"],
+    ...                   "mean": [1.5], "chapter": ["shared-vision"], "actions": [("Do this.",)]})
+    >>> out = priorities_html(t)
+    >>> "A long statement" in out, "<li>Do this.</li>" in out, "shared-vision.html" in out
+    (True, True, True)
+    """
+    if table.empty:
+        return "<p>No priorities to show yet: answer more statements on the scale.</p>"
+    rows = []
+    for rec in table.itertuples():
+        what = "Section" if rec.level == "section" else html.escape(str(rec.id))
+        actions = "".join(f"<li>{html.escape(str(a))}</li>" for a in rec.actions)
+        rows.append(
+            f"<li><b>{what}:</b> {html.escape(str(rec.title))} (mean {rec.mean:.2f}). "
+            f"Read: {_chapter_link(rec.chapter)}."
+            + (f"<br>Suggested actions:<ul>{actions}</ul>" if actions else "")
+            + "</li>"
+        )
+    return "<h4>Your priorities</h4><ol class='pln-priorities'>" + "".join(rows) + "</ol>"
 
 
 def crash_html(error: Exception, *, where: str) -> w.HTML:

@@ -7,17 +7,49 @@ import pandas as pd
 
 from plnlib.charts.base import PALETTE, with_table
 from plnlib.checklists import Checklist
+from plnlib.checklists.person import missing_words
 from plnlib.checklists.scoring import PersonScore, TeamSummary
+from plnlib.privacy import FLOOR_MIN_GROUP
 
-__all__ = ["distribution_chart", "section_chart"]
+__all__ = ["SYNTHETIC_TAG", "distribution_chart", "section_chart"]
+
+
+#: Added to chart titles and captions of synthetic (made-up) answers, and only to those.
+SYNTHETIC_TAG = " (synthetic team)"
+
+
+def _hidden_text(data: pd.DataFrame, result: TeamSummary | PersonScore) -> str:
+    """Why sections are not drawn: all hidden, no score (only "Don't know"...), too few."""
+    if isinstance(result, TeamSummary) and result.suppressed:
+        return (
+            f" Every result is hidden: fewer than {result.min_group} people answered. Collect "
+            "more answers, combine them with another team's, or, only if the team agrees, lower "
+            f"the smallest group shown to {FLOOR_MIN_GROUP}."
+        )
+    gone = data[data["Mean"].isna()]
+    if gone.empty:
+        return ""
+    notes = gone["note"] if "note" in gone else pd.Series("", index=gone.index)
+    groups: dict[str, list[str]] = {}
+    for title, note in zip(gone["Section"], notes, strict=True):
+        reason = note or "too few answers"
+        groups.setdefault(reason, []).append(str(title))
+    return "".join(f" Not shown ({reason}): {', '.join(t)}." for reason, t in groups.items())
 
 
 def section_chart(
-    result: TeamSummary | PersonScore, checklist: Checklist, *, title: str | None = None
+    result: TeamSummary | PersonScore,
+    checklist: Checklist,
+    *,
+    title: str | None = None,
+    synthetic: bool = False,
 ) -> alt.Chart:
     """Horizontal bars of section means on the checklist's scale.
 
-    Suppressed sections are left out of the bars and named in the description.
+    Hidden sections are left out of the bars and named in the description with the
+    reason (too few answers, or every answer "Don't know" or "Not applicable").
+    ``synthetic=True`` (for made-up answers only) adds "(synthetic team)" to the title
+    and the table's caption; a user's own answers never say so.
 
     Examples
     --------
@@ -31,8 +63,9 @@ def section_chart(
     ('PLN design: section means', 'Bar chart of the mean score of each of 6')
     """
     scale = checklist.scale
+    notes = ["note"] if "note" in result.sections else []
     data = result.sections[
-        ["section", "title", "n" if "n" in result.sections else "answered", "mean", "band"]
+        ["section", "title", "n" if "n" in result.sections else "answered", "mean", "band", *notes]
     ]
     data = data.rename(
         columns={"answered": "n", "title": "Section", "mean": "Mean", "band": "Band"}
@@ -54,10 +87,17 @@ def section_chart(
             f" Lowest: {weakest['Section'].iloc[0]} ({weakest['Mean'].iloc[0]:.2f})."
         )
     if hidden:
-        desc += f" Not shown (too few answers): {', '.join(hidden)}."
+        desc += _hidden_text(data, result)
+    tag = SYNTHETIC_TAG if synthetic else ""
+    if title is None:
+        title = f"{checklist.title}: section means{tag}"
+        if isinstance(result, TeamSummary) and result.suppressed:
+            title = f"{checklist.title}: every result hidden (fewer than {result.min_group} people)"
+        elif shown.empty and "note" in data and data["note"].str.startswith("no score").any():
+            title = f"{checklist.title}: no score (every answer was {missing_words(checklist)})"
     bands = [label for _, label in sorted(scale.bands)]
     chart = (
-        alt.Chart(shown, title=title or f"{checklist.title}: section means", description=desc)
+        alt.Chart(shown, title=title, description=desc)
         .mark_bar()
         .encode(
             y=alt.Y("Section:N", sort=order, title=None, axis=alt.Axis(labelLimit=260)),
@@ -83,13 +123,36 @@ def section_chart(
     return with_table(
         chart,
         table,
-        caption=f"Section means, {checklist.title}",
+        caption=f"Section means, {checklist.title}{tag}",
         columns=["Section", "n", "Mean", "Band"],
     )
 
 
-def distribution_chart(summary: TeamSummary, checklist: Checklist, section: str) -> alt.Chart:
-    """Stacked bars: how many people gave each answer to each item of a section."""
+def distribution_chart(
+    summary: TeamSummary,
+    checklist: Checklist,
+    section: str | None = None,
+    *,
+    synthetic: bool = False,
+) -> alt.Chart:
+    """Stacked bars: how many people gave each answer to each item of a section.
+
+    ``section`` defaults to the weakest section shown (the first section when none is
+    shown: then the bars are empty and the title says the answers are hidden).
+    ``synthetic=True`` (made-up answers only) adds "(synthetic team)" to the title.
+
+    Examples
+    --------
+    >>> from plnlib.io.content import load_checklist
+    >>> from plnlib.checklists.scoring import prepare_answers, team_summary
+    >>> c = load_checklist("pln-design")
+    >>> raw = pd.DataFrame({"respondent": list("abc"), "item": "DES-01", "value": 3})
+    >>> print(distribution_chart(team_summary(prepare_answers(raw, c), c), c).to_dict()["title"])
+    Answers in 'Shared vision, goals and focus': hidden (fewer than 5 people answered)
+    """
+    if section is None:
+        weakest = summary.sections.dropna(subset=["mean"]).nsmallest(1, "mean")
+        section = str((weakest if len(weakest) else summary.sections)["section"].iloc[0])
     sec = checklist.section(section)
     dist = summary.distribution[summary.distribution["section"] == sec.id].dropna(subset=["count"])
     dist = pd.DataFrame(
@@ -105,8 +168,16 @@ def distribution_chart(summary: TeamSummary, checklist: Checklist, section: str)
         f"Stacked bars of the answers to the {len(sec.items)} items of '{sec.title}': "
         f"how many people chose each answer from {labels[0]} to {labels[-1]}."
     )
+    title = f"Answers in '{sec.title}'{SYNTHETIC_TAG if synthetic else ''}"
+    note = summary.sections.set_index("section")["note"].get(sec.id, "")
+    if dist.empty and not summary.suppressed and str(note).startswith("no score"):
+        title = f"Answers in '{sec.title}': no score (every answer was {missing_words(checklist)})"
+        desc += f" No bars: every answer was {missing_words(checklist)}."
+    elif dist.empty:
+        title = f"Answers in '{sec.title}': hidden (fewer than {summary.min_group} people answered)"
+        desc += f" Hidden: fewer than {summary.min_group} people answered these statements."
     chart = (
-        alt.Chart(dist, title=f"Answers in '{sec.title}'", description=desc)
+        alt.Chart(dist, title=title, description=desc)
         .mark_bar()
         .encode(
             y=alt.Y("Item:N", title=None),

@@ -24,10 +24,10 @@ from plnlib.checklists.model import (
     parse_checklist,
     parse_scales,
 )
-from plnlib.checklists.person import PersonScore, person_score
+from plnlib.checklists.person import PersonScore, person_message, person_score
 from plnlib.checklists.results import NETWORK, changes, extremes, group_results
 from plnlib.checklists.scoring import breakdown, compare_waves, priorities
-from plnlib.checklists.team import TeamSummary, cronbach_alpha, team_summary
+from plnlib.checklists.team import TeamSummary, cronbach_alpha, team_messages, team_summary
 
 __all__ = [
     "ITEM_ID_PATTERN",
@@ -52,9 +52,11 @@ __all__ = [
     "parse_chapters",
     "parse_checklist",
     "parse_scales",
+    "person_message",
     "person_score",
     "prepare_answers",
     "priorities",
     "require_column",
+    "team_messages",
     "team_summary",
 ]

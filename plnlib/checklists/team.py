@@ -2,9 +2,11 @@
 
 Items: ``n``, ``mean``, ``sd``, ``min``, ``max``, ``spread``, "don't know" and
 "not applicable" counts, and ``disagree``; sections: ``n``, ``mean``, ``sd``,
-``band`` and Cronbach's ``alpha``; the answer ``distribution`` per item. A team
-below ``min_group`` people, or an item or section below ``min_group`` answers,
-is suppressed: every number of that row is empty (see :mod:`plnlib.privacy`).
+``band``, Cronbach's ``alpha`` and a plain ``note`` when a section shows no number
+(hidden, or no score because every answer was "Don't know" or "Not applicable");
+the answer ``distribution`` per item. A team below ``min_group`` people, or an item
+or section below ``min_group`` answers, is suppressed: every number of that row is
+empty (see :mod:`plnlib.privacy`). :func:`team_messages` says the same in sentences.
 """
 
 from __future__ import annotations
@@ -15,10 +17,17 @@ import numpy as np
 import pandas as pd
 
 from plnlib.checklists.model import Checklist
+from plnlib.checklists.person import missing_words
 from plnlib.checklists.responses import response_matrix
-from plnlib.privacy import DEFAULT_MIN_GROUP, blank_suppressed, check_min_group
+from plnlib.privacy import (
+    DEFAULT_MIN_GROUP,
+    all_hidden_message,
+    blank_suppressed,
+    check_min_group,
+    lowered_minimum_note,
+)
 
-__all__ = ["ALPHA_MEANINGFUL", "TeamSummary", "cronbach_alpha", "team_summary"]
+__all__ = ["ALPHA_MEANINGFUL", "TeamSummary", "cronbach_alpha", "team_messages", "team_summary"]
 
 #: The least Cronbach's alpha worth quoting as a sign that a section's statements
 #: hang together; below it (or negative) a plain note is shown instead of the number.
@@ -116,8 +125,22 @@ def _section_table(matrix, means, items, checklist, suppressed, min_group) -> pd
         n = len(per_person)
         hide = suppressed or n < min_group
         complete = block[(~np.isnan(block)).all(axis=1)]
+        in_section = items["section"] == section.id
+        missing = int(items.loc[in_section, ["dont_know", "not_applicable"]].to_numpy().sum())
+        if suppressed:
+            shown = f"hidden: fewer than {min_group} people answered"
+        elif n == 0 and missing:
+            shown = f"no score: every answer was {missing_words(checklist)}"
+        elif n == 0:
+            shown = "not answered"
+        elif n < min_group:
+            shown = f"hidden: fewer than {min_group} people gave a score"
+        else:
+            shown = ""
         if len(section.items) < 2:
             alpha, note = np.nan, "one item only: no alpha"
+        elif shown.startswith("no score"):
+            alpha, note = np.nan, "no scores"
         elif hide or len(complete) < max(min_group, 3):
             alpha, note = np.nan, "not enough answers"
         else:
@@ -143,9 +166,48 @@ def _section_table(matrix, means, items, checklist, suppressed, min_group) -> pd
                     items.loc[items["section"] == section.id, "disagree"].sum()
                 ),
                 "suppressed": hide,
+                "note": shown,
             }
         )
     return pd.DataFrame(rows)
+
+
+def team_messages(summary: TeamSummary, checklist: Checklist) -> list[str]:
+    """Plain sentences about what a team's result hides and why (empty when nothing to say).
+
+    Everything hidden (with what to do), sections with no score because every answer
+    was "Don't know" or "Not applicable", and a warning when the minimum was lowered.
+
+    Examples
+    --------
+    >>> from plnlib.checklists.answers import prepare_answers
+    >>> from plnlib.io.content import load_checklist
+    >>> c = load_checklist("pln-design")
+    >>> raw = pd.DataFrame({"respondent": list("abcde"), "item": "DES-01", "value": "Don't know"})
+    >>> print(team_messages(team_summary(prepare_answers(raw, c), c), c)[0])
+    Every answer was "Don't know" or "Not applicable": there is no score to show. That is a result too: talk together about what the team would need to see or hear to answer these statements.
+    """
+    out = []
+    if summary.suppressed:
+        out.append(all_hidden_message(summary.min_group))
+    else:
+        notes = summary.sections["note"]
+        empty = summary.sections.loc[notes.str.startswith("no score"), "title"].tolist()
+        if empty and len(empty) == int((notes != "not answered").sum()):
+            out.append(
+                f"Every answer was {missing_words(checklist)}: there is no score to show. That "
+                "is a result too: talk together about what the team would need to see or hear "
+                "to answer these statements."
+            )
+        elif empty:
+            out.append(
+                f"No score for {', '.join(empty)}: every answer there was "
+                f"{missing_words(checklist)}."
+            )
+    lowered = lowered_minimum_note(summary.min_group)
+    if lowered:
+        out.append(lowered)
+    return out
 
 
 def team_summary(

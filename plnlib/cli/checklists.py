@@ -10,13 +10,14 @@ from plnlib.checklists.answers import prepare_answers, require_column
 from plnlib.checklists.form_builders import google_apps_script, word_form_blocks
 from plnlib.checklists.forms import form_questions
 from plnlib.checklists.scoring import breakdown
-from plnlib.checklists.team import team_summary
+from plnlib.checklists.team import team_messages, team_summary
 from plnlib.cli._common import add_min_group, check_suffix
 from plnlib.io.content import checklist_ids, load_checklist
 from plnlib.io.files import write_output
 from plnlib.io.forms import write_word_form
 from plnlib.io.responses import read_responses
 from plnlib.io.saved_answers import is_saved_answers_path, read_saved_answers
+from plnlib.privacy import all_hidden_message, lowered_minimum_note
 from plnlib.web.worksheets import worksheet_html, worksheet_markdown
 
 __all__ = ["add_parser"]
@@ -123,15 +124,26 @@ def _score(args: argparse.Namespace) -> int:
     if args.by:
         table = breakdown(answers, checklist, args.by, min_group=args.min_group, where=where)
         out = table[[args.by, "section", "title", "n", "mean", "sd"]]
+        everything = bool(table["suppressed"].all())
+        notes = [all_hidden_message(args.min_group, groups=True)] if everything else []
+        notes += [lowered_minimum_note(args.min_group) or ""]
     else:
-        table = team_summary(answers, checklist, min_group=args.min_group).sections
+        summary = team_summary(answers, checklist, min_group=args.min_group)
+        table, notes = summary.sections, team_messages(summary, checklist)
         out = table[["section", "title", "n", "mean", "sd", "alpha"]]
     # a suppressed row arrives with no number at all (not even its size): nothing to mask here
     out = out.assign(mean=out["mean"].round(3), sd=out["sd"].round(3))
     if "alpha" in out:
         out = out.assign(alpha=out["alpha"].round(3))
     write_output(args.output, out)
-    hidden = int(table["suppressed"].sum())
-    note = f"; {hidden} cell(s) suppressed (fewer than {args.min_group} people)" if hidden else ""
+    # sections with no score (only "Don't know"...) are explained by the notes, not counted here
+    empty = table["note"].str.startswith(("no score", "not answered")) if "note" in table else False
+    hidden = int((table["suppressed"] & ~empty).sum())
+    why = f"fewer than {args.min_group} people" + (
+        ", or to protect a smaller group" if args.by else ""
+    )
+    note = f"; {hidden} cell(s) hidden ({why})" if hidden else ""
     print(f"wrote {len(out)} rows to {args.output}{note}")
+    for line in filter(None, notes):  # everything hidden, no scores, a lowered minimum
+        print(f"plnlib score: note: {line}", file=sys.stderr)
     return 0

@@ -17,6 +17,7 @@ from plnlib.io.files import write_output
 from plnlib.io.responses import read_responses
 from plnlib.io.tables import read_table
 from plnlib.monitoring import monitor, prepare_monitoring
+from plnlib.privacy import all_hidden_message, lowered_minimum_note
 from plnlib.report.exports import monitoring_exports
 from plnlib.report.monitoring import write_monitoring_report
 from plnlib.report.monitoring_tables import monitoring_numbers
@@ -182,6 +183,12 @@ def _report(args: argparse.Namespace) -> int:
         print(line)
     if result.synthetic:
         print("note: the data are marked synthetic; the report says so")
+    hidden, network = result.sections["suppressed"], result.sections["network"].astype(bool)
+    if hidden.all() or (args.by and hidden[~network].all()):
+        everything = all_hidden_message(result.min_group, groups=not hidden.all())
+        print(f"privacy: {everything}", file=sys.stderr)
+    if lowered_minimum_note(result.min_group):
+        print(f"privacy: {lowered_minimum_note(result.min_group)}", file=sys.stderr)
     if result.warnings:
         hold = "holds" if len(result.warnings) == 1 else "hold"
         print(
