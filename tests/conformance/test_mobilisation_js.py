@@ -7,8 +7,6 @@ page is plnlib's own HTML (mobilisation_tool_html).
 from __future__ import annotations
 
 import json
-import shutil
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -18,9 +16,8 @@ from plnlib.io.planning import read_mobilisation
 from plnlib.planning.mobilisation import prepare_records, reach, stalls
 from plnlib.samples.planning import mobilisation_records
 from plnlib.web.planning_tools import mobilisation_tool_html
-from tests.conftest import browser_path
+from tests.conformance.conftest import SITE_ROOT
 
-JS = Path(__file__).resolve().parents[2] / "plnlib/web/assets/site/js/pln-mobilisation.js"
 FIELDS = ["innovation", "school", "person", "role", "stage", "date", "evidence", "lead"]
 SMALL = [
     {
@@ -109,27 +106,8 @@ CASES = _cases()
 
 
 @pytest.fixture(scope="module")
-def page(tmp_path_factory):
-    from playwright.sync_api import sync_playwright
-
-    folder = tmp_path_factory.mktemp("site")
-    (folder / "js").mkdir()
-    shutil.copy(JS, folder / "js" / "pln-mobilisation.js")
-    (folder / "tool.html").write_text(
-        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>t</title></head>'
-        f"<body>{mobilisation_tool_html(root='')}</body></html>",
-        encoding="utf-8",
-    )
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=browser_path(), args=["--no-sandbox"])
-        pg = browser.new_page()
-        errors: list[str] = []
-        pg.on("pageerror", lambda e: errors.append(str(e)))
-        pg.goto((folder / "tool.html").as_uri())
-        pg.wait_for_function("window.PlnMobilisation !== undefined")
-        pg.errors = errors
-        yield pg
-        browser.close()
+def page(tool_page):
+    return tool_page(mobilisation_tool_html(root=SITE_ROOT), "window.PlnMobilisation !== undefined")
 
 
 def _close(got, want):

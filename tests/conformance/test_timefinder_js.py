@@ -8,13 +8,12 @@ and column names as plnlib.
 from __future__ import annotations
 
 import json
-import shutil
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import browser_path
+from tests.conformance.conftest import SITE_ROOT
 
 sys.path.insert(0, str(Path(__file__).parent))
 from timefinder_corpus import COLUMNS, GOOGLE, corpus
@@ -23,32 +22,12 @@ from plnlib.io.planning import read_availability
 from plnlib.planning.timefinder import availability
 from plnlib.web.planning_tools import time_finder_tool_html
 
-JS = Path(__file__).resolve().parents[2] / "plnlib/web/assets/site/js/pln-timefinder.js"
 CASES = corpus()
 
 
 @pytest.fixture(scope="module")
-def page(tmp_path_factory):
-    from playwright.sync_api import sync_playwright
-
-    folder = tmp_path_factory.mktemp("site")
-    (folder / "js").mkdir()
-    shutil.copy(JS, folder / "js" / "pln-timefinder.js")
-    (folder / "tool.html").write_text(
-        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>t</title></head>'
-        f"<body>{time_finder_tool_html(root='')}</body></html>",
-        encoding="utf-8",
-    )
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=browser_path(), args=["--no-sandbox"])
-        pg = browser.new_page()
-        errors: list[str] = []
-        pg.on("pageerror", lambda e: errors.append(str(e)))
-        pg.goto((folder / "tool.html").as_uri())
-        pg.wait_for_function("window.PlnTimeFinder !== undefined")
-        pg.errors = errors
-        yield pg
-        browser.close()
+def page(tool_page):
+    return tool_page(time_finder_tool_html(root=SITE_ROOT), "window.PlnTimeFinder !== undefined")
 
 
 def js_answer(page, case):
