@@ -18,11 +18,30 @@ from plnlib.planning.timecost import OPTIONS
 from plnlib.planning.timefinder import FREE_TIMES_FORMAT
 
 __all__ = [
+    "READER_SCRIPTS",
     "mobilisation_tool_html",
+    "reader_scripts",
     "time_cost_tool_html",
     "time_finder_config",
     "time_finder_tool_html",
 ]
+
+
+#: The shared file reader's scripts, in order (Papa Parse, then plnlib's ports; exceljs is
+#: loaded by pln-plan-read.js only when an .xlsx file is opened).
+READER_SCRIPTS = (
+    "vendor/papaparse.min.js",
+    "js/pln-score.js",
+    "js/pln-read.js",
+    "js/pln-plan-read.js",
+)
+
+
+def reader_scripts(root: str) -> str:
+    """The script tags of the shared file reader (see :data:`READER_SCRIPTS`)."""
+    return "".join(
+        f'<script src="{html.escape(root)}{path}" defer></script>' for path in READER_SCRIPTS
+    )
 
 
 def time_finder_config() -> dict[str, object]:
@@ -49,11 +68,12 @@ def time_finder_tool_html(root: str = "../../") -> str:
     data = json.dumps(time_finder_config(), sort_keys=True).replace("<", "\\u003c")
     return (
         f'<script type="application/json" class="pln-tf-data">{data}</script>'
-        '<form class="pln-timefinder" onsubmit="return false">'
+        f'<form class="pln-timefinder" onsubmit="return false" data-vendor="{html.escape(root)}vendor/">'
         "<fieldset><legend>Your members' free times</legend>"
-        '<p><label for="pln-tf-file">A form export saved as CSV (Google Forms or Microsoft '
-        "Forms), a CSV with columns person, school, day, slot, or a .json file saved here"
-        '</label><br><input id="pln-tf-file" class="pln-tf-file" type="file" accept=".csv,.txt,.json"></p>'
+        '<p><label for="pln-tf-file">A form export (Google Forms CSV or Microsoft Forms XLSX), '
+        "a CSV or XLSX with columns person, school, day, slot, or a .json file saved here"
+        '</label><br><input id="pln-tf-file" class="pln-tf-file" type="file" '
+        'accept=".csv,.tsv,.txt,.xlsx,.xlsm,.json"></p>'
         '<p><label for="pln-tf-slots">The grid\'s slots in order, separated by | (optional)</label><br>'
         '<input id="pln-tf-slots" class="pln-tf-slots" type="text" size="50" '
         'placeholder="Before school|Lunch|After school"></p>'
@@ -65,7 +85,8 @@ def time_finder_tool_html(root: str = "../../") -> str:
         '<p class="pln-tf-status" role="status" aria-live="polite">Choose a file: it is read in this '
         "page and never uploaded.</p>"
         '<div class="pln-tf-results" aria-live="polite"></div></form>'
-        f'<script src="{html.escape(root)}js/pln-timefinder.js" defer></script>'
+        + reader_scripts(root)
+        + f'<script src="{html.escape(root)}js/pln-timefinder.js" defer></script>'
     )
 
 

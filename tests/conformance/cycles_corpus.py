@@ -36,7 +36,20 @@ def _sample() -> dict[str, Any]:
 
 def _random_case(seed: int) -> dict[str, Any]:
     rng = random.Random(seed)
-    words = ["reading", "talk", "books", "time", "families", "library", "pupils", "choice", "voice", "notes", "trial", "peer"]
+    words = [
+        "reading",
+        "talk",
+        "books",
+        "time",
+        "families",
+        "library",
+        "pupils",
+        "choice",
+        "voice",
+        "notes",
+        "trial",
+        "peer",
+    ]
     text = lambda n: " ".join(rng.choice(words) for _ in range(n))  # noqa: E731
     primaries, n_s, n_c = [], 0, 0
     for i in range(rng.randint(3, 5)):

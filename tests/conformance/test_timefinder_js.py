@@ -32,23 +32,33 @@ def page(tool_page):
 
 def js_answer(page, case):
     return page.evaluate(
-        f"""([text, name, slots, school]) => {{
+        f"""async ([text, data, name, slots, school]) => {{
+            const cols = {json.dumps(COLUMNS)};
             try {{
-              const r = PlnTimeFinder.analyse(text, {{name, slots, school}});
-              const cols = {json.dumps(COLUMNS)};
+              const opts = {{name, slots, school}};
+              const r = data === null ? PlnTimeFinder.analyse(text, opts)
+                : await PlnTimeFinder.analyseBytes(
+                    Uint8Array.from(atob(data), c => c.charCodeAt(0)), opts,
+                    document.querySelector(".pln-timefinder").dataset.vendor);
               return {{table: r.table.map(row => cols.map(c => row[c])), members: r.data.members.size}};
             }} catch (e) {{
-              if (!(e instanceof PlnTimeFinder.PlnError)) {{ throw e; }}
+              if (!e || e.name !== "PlnError") {{ throw e; }}
               return {{error: e.message}};
             }}
         }}""",
-        [case["text"], case["name"], case["slots"], case["school"]],
+        [case.get("text"), case.get("data"), case["name"], case["slots"], case["school"]],
     )
 
 
 def test_the_corpus_covers_answers_and_errors():
     kinds = [("error" in c["expected"]) for c in CASES]
-    assert sum(kinds) >= 8 and len(kinds) - sum(kinds) >= 10
+    assert sum(kinds) >= 10 and len(kinds) - sum(kinds) >= 17
+    read = {c["name"]: c["expected"] for c in CASES if "data" in c}
+    assert len(read) == 9 and "École Sainte-Thérèse" in json.dumps(read, ensure_ascii=False)
+    assert {n for n, w in read.items() if "error" in w} == {
+        "not-any-encoding.csv",
+        "header-only.xlsx",
+    }
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
