@@ -87,8 +87,8 @@ _CSS = """
 .pln-cycles button { min-height: 44px; margin: 0.15rem 0; }
 .pln-cycles .pln-confirm { margin-top: 0.5rem; padding: 0.5rem; border-left: 4px solid #D55E00; }
 .pln-cycles .pln-error { color: #A0300A; font-weight: 600; }
-.pln-cy-figure { margin: 1rem 0; max-width: 100%; overflow-x: auto; }
-.pln-cy-figure .pln-chart-view { min-width: 18rem; }
+.pln-cy-figure, .pln-plan-figure { margin: 1rem 0; max-width: 100%; overflow-x: auto; }
+.pln-plan-figure .pln-chart-view { min-width: 18rem; }
 .pln-cycles ul ul { padding-left: 1.2rem; }
 """
 
@@ -167,5 +167,6 @@ def cycles_tool_html(root: str = "../../") -> str:
         "<noscript><p>This tool needs JavaScript. Without it, use <code>plnlib cycles</code>."
         "</p></noscript></div>"
         f'<script src="{root}js/pln-cycles-core.js" defer></script>'
+        f'<script src="{root}js/pln-plan-charts.js" defer></script>'
         f'<script src="{root}js/pln-cycles.js" defer></script>'
     )

@@ -41,40 +41,9 @@
     return d;
   }
 
-  /* ---------- vega, loaded on first use ---------- */
-  var vega = null;
-  function loadVega(vendor) {
-    if (window.vegaEmbed) { return Promise.resolve(window.vegaEmbed); }
-    if (!vega) {
-      vega = ["vega.min.js", "vega-lite.min.js", "vega-embed.min.js"].reduce(function (p, name) {
-        return p.then(function () {
-          return new Promise(function (resolve, reject) {
-            var s = document.createElement("script"); s.src = vendor + name; s.onload = resolve;
-            s.onerror = function () { vega = null; reject(new Error(name + " did not load")); };
-            document.head.appendChild(s);
-          });
-        });
-      }, Promise.resolve()).then(function () { return window.vegaEmbed; });
-    }
-    return vega;
-  }
   function figure(box, key, title, description, datasets, tweak, alt) {
-    var spec = JSON.parse(JSON.stringify(CFG.specs[key]));
-    spec.datasets = datasets; spec.description = description;
-    if (spec.title && typeof spec.title === "object") { spec.title.text = title; } else { spec.title = title; }
-    delete spec.usermeta;
-    if (tweak) { tweak(spec); }
-    var view = el("div", { "class": "pln-chart-view", role: "img", "aria-label": title + ". " + description });
-    var fig = el("figure", { "class": "pln-cy-figure" }, [el("figcaption", {}, [el("strong", {}, title), " ", description]), view, alt]);
-    loadVega(box.dataset.vendor).then(function (embed) {
-      return embed(view, spec, { renderer: "svg", actions: false }).then(function () {
-        var svg = view.querySelector("svg");
-        if (svg) { svg.setAttribute("role", "img"); svg.setAttribute("aria-label", view.getAttribute("aria-label")); view.removeAttribute("role"); view.removeAttribute("aria-label"); }
-      });
-    }).catch(function (err) {
-      view.removeAttribute("role"); view.removeAttribute("aria-label");
-      view.textContent = "This chart could not be drawn (" + (err && err.message || err) + "). Its description and table hold its content.";
-    });
+    var fig = window.PlnPlanCharts.figure(box.dataset.vendor, CFG.specs[key], title, description, datasets, tweak, alt);
+    fig.classList.add("pln-cy-figure");
     return fig;
   }
 

@@ -1,0 +1,57 @@
+/* The PLN Handbook: charts in the planning tools' pages. plnlib writes each chart's vega-lite
+   spec into the page at build time, reading named datasets; the page's port computes the data
+   and this draws the spec fed with it. vega, vega-lite and vega-embed (vendored) are loaded
+   only when there is something to draw. Each figure has a caption (title and description, its
+   text alternative) and a table holding the same numbers. */
+(function (root) {
+  "use strict";
+  var vega = null;
+
+  function loadVega(vendor) {
+    if (root.vegaEmbed) { return Promise.resolve(root.vegaEmbed); }
+    if (!vega) {
+      vega = ["vega.min.js", "vega-lite.min.js", "vega-embed.min.js"].reduce(function (p, name) {
+        return p.then(function () {
+          return new Promise(function (resolve, reject) {
+            var s = document.createElement("script"); s.src = vendor + name; s.onload = resolve;
+            s.onerror = function () { vega = null; reject(new Error(name + " did not load")); };
+            document.head.appendChild(s);
+          });
+        });
+      }, Promise.resolve()).then(function () { return root.vegaEmbed; });
+    }
+    return vega;
+  }
+
+  /* spec: plnlib's; datasets: {name: rows}; tweak(spec) adjusts anything else; alt: the table */
+  function figure(vendor, spec, title, description, datasets, tweak, alt) {
+    spec = JSON.parse(JSON.stringify(spec));
+    spec.datasets = datasets; spec.description = description;
+    if (spec.title && typeof spec.title === "object") { spec.title.text = title; } else { spec.title = title; }
+    delete spec.usermeta;
+    if (tweak) { tweak(spec); }
+    var fig = document.createElement("figure"), cap = document.createElement("figcaption"), strong = document.createElement("strong");
+    var view = document.createElement("div");
+    fig.className = "pln-plan-figure"; view.className = "pln-chart-view";
+    view.setAttribute("role", "img"); view.setAttribute("aria-label", title + ". " + description);
+    strong.textContent = title; cap.appendChild(strong); cap.appendChild(document.createTextNode(" " + description));
+    fig.appendChild(cap); fig.appendChild(view); if (alt) { fig.appendChild(alt); }
+    fig.ready = loadVega(vendor).then(function (embed) {
+      return embed(view, spec, { renderer: "svg", actions: false }).then(function () {
+        var svg = view.querySelector("svg");
+        if (svg) {
+          svg.setAttribute("role", "img"); svg.setAttribute("aria-label", view.getAttribute("aria-label"));
+          view.removeAttribute("role"); view.removeAttribute("aria-label");
+        }
+        var select = view.querySelector("select");
+        if (select && !select.id) { select.setAttribute("aria-label", "Innovation shown in the chart"); }
+      });
+    }).catch(function (err) {
+      view.removeAttribute("role"); view.removeAttribute("aria-label");
+      view.textContent = "This chart could not be drawn (" + (err && err.message || err) + "). Its description and table hold its content.";
+    });
+    return fig;
+  }
+
+  root.PlnPlanCharts = { loadVega: loadVega, figure: figure };
+})(typeof window !== "undefined" ? window : this);
