@@ -161,11 +161,16 @@ def parse_date(value: object, *, where: str = "") -> pd.Timestamp:
     --------
     >>> str(parse_date("01/03/2026").date())
     '2026-03-01'
+    >>> str(parse_date("2026-01-10 00:00:00").date())  # a spreadsheet's date, not 1 October
+    '2026-01-10'
     """
     text = str(value).strip() if value is not None and not pd.isna(value) else ""
     try:
         if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):
             return pd.Timestamp(text)
+        # a spreadsheet's date cell read as text (2026-03-01 00:00:00): ISO, never day first
+        if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?", text):
+            return pd.Timestamp(text).normalize()
         if text:
             return pd.to_datetime(text, dayfirst=True)
     except (ValueError, OverflowError):

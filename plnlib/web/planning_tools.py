@@ -11,14 +11,26 @@ from __future__ import annotations
 import html
 import json
 
+import pandas as pd
+
+from plnlib.charts.mobilisation import funnel_chart, stage_time_chart
 from plnlib.io.planning import PERSON_COLUMNS
 from plnlib.planning.freetimes import DAY_ALIASES, WEEKDAYS
-from plnlib.planning.mobilisation import MOBILISATION_FORMAT, STAGE_LOOKUP, STAGES
+from plnlib.planning.mobilisation import (
+    MOBILISATION_FORMAT,
+    STAGE_LOOKUP,
+    STAGES,
+    prepare_records,
+    reach,
+    stage_over_time,
+)
 from plnlib.planning.timecost import OPTIONS
 from plnlib.planning.timefinder import FREE_TIMES_FORMAT
+from plnlib.privacy import DEFAULT_MIN_GROUP, FLOOR_MIN_GROUP
 
 __all__ = [
     "READER_SCRIPTS",
+    "mobilisation_config",
     "mobilisation_tool_html",
     "reader_scripts",
     "time_cost_tool_html",
@@ -90,6 +102,28 @@ def time_finder_tool_html(root: str = "../../") -> str:
     )
 
 
+def mobilisation_config() -> dict[str, object]:
+    """What the in-page tracker needs from plnlib: stages, spellings, privacy, chart specs."""
+    # any valid records will do: the specs' data are emptied, the page feeds its own
+    placeholder = prepare_records(
+        pd.DataFrame({"innovation": ["X"], "school": ["A"], "stage": ["1"], "date": ["2026-01-05"]})
+    )
+    specs = {
+        "funnel": funnel_chart(reach(placeholder)).to_dict(),
+        "over": stage_time_chart(stage_over_time(placeholder)).to_dict(),
+    }
+    for spec in specs.values():
+        spec["datasets"] = {k: [] for k in spec["datasets"]}
+        spec.pop("usermeta", None)
+    return {
+        "stages": [{"id": s.id, "label": s.label, "description": s.description} for s in STAGES],
+        "lookup": dict(STAGE_LOOKUP),
+        "json_format": MOBILISATION_FORMAT,
+        "privacy": {"default_min_group": DEFAULT_MIN_GROUP, "floor_min_group": FLOOR_MIN_GROUP},
+        "specs": specs,
+    }
+
+
 def mobilisation_tool_html(root: str = "../../") -> str:
     """The in-page mobilisation tracker; ``pln-mobilisation.js`` computes reach and stalls.
 
@@ -99,11 +133,7 @@ def mobilisation_tool_html(root: str = "../../") -> str:
     >>> "Trialling it with colleagues" in out and 'class="pln-mobilisation"' in out
     True
     """
-    config = {
-        "stages": [{"id": s.id, "label": s.label, "description": s.description} for s in STAGES],
-        "lookup": dict(STAGE_LOOKUP),
-        "json_format": MOBILISATION_FORMAT,
-    }
+    config = mobilisation_config()
     data = json.dumps(config, sort_keys=True).replace("<", "\\u003c")
     options = "".join(f'<option value="{s.id}">{html.escape(s.label)}</option>' for s in STAGES)
     described = "".join(
@@ -119,7 +149,8 @@ def mobilisation_tool_html(root: str = "../../") -> str:
 
     return (
         f'<script type="application/json" class="pln-mob-data">{data}</script>'
-        '<form class="pln-mobilisation" onsubmit="return false">'
+        f'<form class="pln-mobilisation" onsubmit="return false" '
+        f'data-vendor="{html.escape(root)}vendor/">'
         f"<fieldset><legend>Add a record</legend><ol>{described}</ol>"
         + field("innovation", "Innovation")
         + field("school", "School")
@@ -134,14 +165,22 @@ def mobilisation_tool_html(root: str = "../../") -> str:
         "<fieldset><legend>Your records</legend>"
         '<p><label for="pln-mob-days">Days after which a stage counts as stalled</label><br>'
         '<input id="pln-mob-days" class="pln-mob-days" type="number" min="1" value="60"></p>'
+        '<p><label for="pln-mob-min">Smallest group of staff shown by school or role</label><br>'
+        f'<input id="pln-mob-min" class="pln-mob-min" type="number" min="{FLOOR_MIN_GROUP}" '
+        f'step="1" value="{DEFAULT_MIN_GROUP}" aria-describedby="pln-mob-min-help"> '
+        f'<span id="pln-mob-min-help">Never fewer than {FLOOR_MIN_GROUP}; schools tracked as '
+        "whole units are never hidden.</span></p>"
         '<p><button type="button" class="pln-mob-save">Save as JSON on this device</button> '
-        '<label for="pln-mob-open">Open a saved .json file</label> '
-        '<input id="pln-mob-open" class="pln-mob-open" type="file" accept=".json"> '
+        '<label for="pln-mob-open">Open records (.csv, .xlsx, or a saved .json)</label> '
+        '<input id="pln-mob-open" class="pln-mob-open" type="file" '
+        'accept=".csv,.tsv,.txt,.xlsx,.xlsm,.json"> '
         '<button type="button" class="pln-mob-forget">Forget the records in this browser</button></p>'
         "</fieldset>"
         '<p class="pln-mob-status" role="status" aria-live="polite">Records are kept in this '
         "browser only; nothing is uploaded.</p>"
-        '<div class="pln-mob-results" aria-live="polite"></div></form>'
+        '<div class="pln-mob-results"></div></form>'
+        + reader_scripts(root)
+        + f'<script src="{html.escape(root)}js/pln-plan-charts.js" defer></script>'
         f'<script src="{html.escape(root)}js/pln-mobilisation.js" defer></script>'
     )
 

@@ -6,14 +6,23 @@ page is plnlib's own HTML (mobilisation_tool_html).
 
 from __future__ import annotations
 
+import base64
+import io
 import json
 
 import pandas as pd
 import pytest
 
+from plnlib.charts.mobilisation import funnel_data, funnel_description, over_data, over_description
 from plnlib.errors import DataError
 from plnlib.io.planning import read_mobilisation
-from plnlib.planning.mobilisation import prepare_records, reach, stalls
+from plnlib.planning.mobilisation import (
+    parse_date,
+    prepare_records,
+    reach,
+    stage_over_time,
+    stalls,
+)
 from plnlib.samples.planning import mobilisation_records
 from plnlib.web.planning_tools import mobilisation_tool_html
 from tests.conformance.conftest import SITE_ROOT
@@ -71,8 +80,8 @@ def _cases():
             "records": [{k: v for k, v in r.items() if k != "person"} for r in SMALL],
         },
     ]
-    for seed in (1, 2):
-        frame = mobilisation_records(seed=seed, staff_per_school=4).astype(object)
+    for seed, staff in ((1, 4), (2, 4), (3, 7), (4, 2)):
+        frame = mobilisation_records(seed=seed, staff_per_school=staff).astype(object)
         frame = frame.where(frame.notna(), None)
         cases.append({"name": f"sample-{seed}", "records": frame.to_dict("records")})
     for name, change in (
@@ -93,9 +102,17 @@ def _answer(records):
     except DataError as err:
         return {"error": f"{err.where}: {err.what}"}
     as_of = rec["date"].max()
+    table = reach(rec)
+    funnel = funnel_data(table)
+    over = over_data(stage_over_time(rec))
     out = {
-        "reach": reach(rec).to_dict("records"),
+        "reach": table.to_dict("records"),
         "stalls": stalls(rec, days=30, as_of=as_of).to_dict("records"),
+        "by_school": reach(rec, by="school", min_group=3).to_dict("records"),
+        "funnel": funnel,
+        "funnel_description": funnel_description(funnel),
+        "over": over,
+        "over_description": over_description(over),
     }
     if "role" in frame:
         out["by_role"] = reach(rec, by="role").to_dict("records")
@@ -113,10 +130,13 @@ def page(tool_page):
 def _close(got, want):
     assert len(got) == len(want)
     for g, w in zip(got, want, strict=True):
-        w = {k: (None if isinstance(v, float) and pd.isna(v) else v) for k, v in w.items()}
+        w = {
+            k: (None if v is pd.NA or (isinstance(v, float) and pd.isna(v)) else v)
+            for k, v in w.items()
+        }
         assert set(g) == set(w), (g, w)
         for k in w:
-            if k == "share":
+            if k == "share" and w[k] is not None:
                 assert g[k] == pytest.approx(w[k], abs=1e-4)
             else:
                 assert g[k] == w[k], (k, g, w)
@@ -130,7 +150,11 @@ def test_the_page_gives_plnlibs_answer(page, case):
           try {
             const rec = M.prepare(records, "record");
             const asOf = rec[rec.length - 1].date;
-            const out = {reach: M.reach(rec), stalls: M.stalls(rec, 30, asOf)};
+            const funnel = M.funnelData(M.reach(rec)), over = M.overTime(rec);
+            const out = {reach: M.reach(rec), stalls: M.stalls(rec, 30, asOf),
+                         by_school: M.reach(rec, "school", undefined, 3), funnel: funnel,
+                         funnel_description: M.funnelDescription(funnel), over: over,
+                         over_description: M.overDescription(over)};
             if (role) { out.by_role = M.reach(rec, "role"); }
             return out;
           } catch (e) { if (!(e instanceof M.PlnError)) { throw e; } return {error: e.message}; }
@@ -142,13 +166,62 @@ def test_the_page_gives_plnlibs_answer(page, case):
         assert "error" in got and got["error"].startswith(want["error"]), (got, want)
     else:
         for key in want:
-            _close(got[key], want[key])
+            if isinstance(want[key], str):
+                assert got[key] == want[key], key
+            else:
+                _close(got[key], want[key])
     assert not page.errors
 
 
-def test_the_corpus_has_stalls_and_errors():
+def test_the_corpus_has_stalls_errors_and_hidden_groups():
     assert sum("error" in c["expected"] for c in CASES) == 3
     assert sum(len(c["expected"].get("stalls", [])) for c in CASES) >= 5
+    hidden = [r for c in CASES for r in c["expected"].get("by_role", []) if r["suppressed"]]
+    shown = [r for c in CASES for r in c["expected"].get("by_school", []) if not r["suppressed"]]
+    assert len(hidden) >= 6 and len(shown) >= 6
+    assert any(r["suppressed"] for c in CASES for r in c["expected"].get("by_school", []))
+
+
+def _files():
+    """Records as files: a Windows-1252 CSV with semicolons, and a workbook (dates as dates)."""
+    frame = pd.DataFrame(SMALL).assign(school=["École A", "École A", "École A", "Bâle", "Bâle"])
+    frame = frame.assign(
+        stage=["engaging", "trial", "engage", "3", "trial"],
+        date=["2026-01-05", "01/02/2026", "10/01/2026", "2026-03-01", "2026-04-20"],
+    )
+    book = io.BytesIO()
+    dates = [parse_date(d) for d in frame["date"]]
+    frame.assign(date=dates).to_excel(book, index=False)
+    return [
+        ("tracker-cp1252.csv", frame.to_csv(index=False, sep=";").encode("cp1252")),
+        ("tracker.xlsx", book.getvalue()),
+        ("no-stage.csv", frame.drop(columns="stage").to_csv(index=False).encode()),
+    ]
+
+
+@pytest.mark.parametrize(("name", "data"), _files(), ids=[n for n, _ in _files()])
+def test_files_are_read_as_plnlib_reads_them(page, tmp_path, name, data):
+    (tmp_path / name).write_bytes(data)
+    try:
+        want = reach(read_mobilisation(tmp_path / name), by="school", min_group=3)
+        want = want.to_dict("records")
+    except DataError as err:
+        want = {"error": f"{name}: {err.what}"}
+    got = page.evaluate(
+        """async ([b64, name]) => {
+          const M = PlnMobilisation, bytes = Uint8Array.from(atob(b64), c => c.charCodeAt(0));
+          try {
+            const got = await PlnPlanRead.readBytes(bytes, name, document.querySelector(".pln-mobilisation").dataset.vendor);
+            return M.reach(M.prepare(M.fromTable(got.table, name), name), "school", undefined, 3);
+          } catch (e) { if (e.name !== "PlnError") { throw e; } return {error: e.message}; }
+        }""",
+        [base64.b64encode(data).decode(), name],
+    )
+    if isinstance(want, dict):
+        assert got["error"].startswith(want["error"]), (got, want)
+    else:
+        _close(got, want)
+    assert not page.errors
 
 
 def test_records_added_in_the_page_are_read_by_plnlib(page, tmp_path):
