@@ -175,6 +175,10 @@ def mobilisation_tool_html(root: str = "../../") -> str:
         '<input id="pln-mob-open" class="pln-mob-open" type="file" '
         'accept=".csv,.tsv,.txt,.xlsx,.xlsm,.json"> '
         '<button type="button" class="pln-mob-forget">Forget the records in this browser</button></p>'
+        '<p><label for="pln-mob-network">An advice network\'s tie file, to match the leads to it '
+        "(optional: an edge list with columns source and target, .csv or .xlsx)</label><br>"
+        '<input id="pln-mob-network" class="pln-mob-network" type="file" '
+        'accept=".csv,.tsv,.txt,.xlsx,.xlsm"></p>'
         "</fieldset>"
         '<p class="pln-mob-status" role="status" aria-live="polite">Records are kept in this '
         "browser only; nothing is uploaded.</p>"

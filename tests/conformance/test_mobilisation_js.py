@@ -251,3 +251,58 @@ def test_records_added_in_the_page_are_read_by_plnlib(page, tmp_path):
     assert "expected a date" in page.inner_text(".pln-mob-status")
     page.click(".pln-mob-forget")
     assert page.evaluate("localStorage.getItem('pln-mobilisation')") is None
+
+
+def _networks():
+    """Edge lists among the sample's leads and other staff (synthetic), as plnlib reads them."""
+    import random
+
+    out = []
+    for seed in (1, 2, 3):
+        rng = random.Random(seed)
+        people = ["L1", "L2", "L3", "l4 ", "Ann", "Ben", "Cy", "Dee"]
+        rows = []
+        for _ in range(18):
+            a, b = rng.sample(people, 2)
+            rows.append({"source": a, "target": b})
+        rows.append({"source": "Ann", "target": "ann"})  # a self-tie, dropped
+        rows.append(dict(rows[0]))  # a duplicate, merged
+        frame = pd.DataFrame(rows)
+        if seed == 2:
+            frame["relation"] = ["advice" if i % 3 else "friendship" for i in range(len(frame))]
+        if seed == 3:
+            frame["wave"] = ["1" if i % 2 else "2" for i in range(len(frame))]
+        out.append((f"ties-{seed}.csv", frame))
+    return out
+
+
+@pytest.mark.parametrize(("name", "ties"), _networks(), ids=[n for n, _ in _networks()])
+def test_leads_are_matched_to_the_network_as_plnlib_does(page, tmp_path, name, ties):
+    from plnlib.io.networks import load_network
+    from plnlib.networks.metrics import node_metrics
+    from plnlib.planning.mobilisation import mobilisers
+
+    records = mobilisation_records(seed=1, staff_per_school=4).astype(object)
+    records = records.where(records.notna(), None)
+    ties.to_csv(tmp_path / name, index=False)
+    net = load_network(tmp_path / name)
+    waves = [w for w in net.waves if w]
+    relation = "advice" if "advice" in net.relations else net.relations[0]
+    net = net.select(relation=relation, wave=waves[-1] if len(waves) > 1 else None)
+    want = mobilisers(prepare_records(pd.DataFrame(records)), node_metrics(net))
+    got = page.evaluate(
+        """async ([records, csv, name]) => {
+          const M = PlnMobilisation;
+          const table = PlnPlanRead.asObjects(PLN.read.readCsvText(csv, name));
+          return M.mobilisers(M.prepare(records, "record"), M.networkPeople(table, name));
+        }""",
+        [records.to_dict("records"), (tmp_path / name).read_text(), name],
+    )
+    assert [g["lead"] for g in got] == want["lead"].tolist()
+    for g, w in zip(got, want.to_dict("records"), strict=True):
+        assert g["in_network"] == w["in_network"]
+        for k in ("innovations", "units", "schools", "refining", "in_degree"):
+            assert g[k] == w[k], (k, g, w)
+        assert g["betweenness"] == pytest.approx(w["betweenness"], abs=1e-9)
+    assert sum(w["in_degree"] for w in want.to_dict("records")) > 0
+    assert not page.errors

@@ -182,6 +182,87 @@
     return out.map(function (o, i) { return [o, i]; }).sort(function (a, b) { return b[0].days - a[0].days || a[1] - b[1]; }).map(function (p) { return p[0]; });
   }
 
+  /* who leads (mobilisers in plnlib), with the advice network's measures when `people` is given */
+  function mobilisers(recs, people) {
+    var now = current(recs.filter(function (r) { return r.lead; })), by = new Map();
+    now.forEach(function (r) {
+      if (!by.has(r.lead)) { by.set(r.lead, { lead: r.lead, inn: new Set(), units: new Set(), schools: new Set(), refining: 0 }); }
+      var e = by.get(r.lead); e.inn.add(r.innovation); e.units.add(r.unit); e.schools.add(r.school); if (r.step === 2) { e.refining += 1; }
+    });
+    var out = Array.from(by.values()).map(function (e) { return { lead: e.lead, innovations: e.inn.size, units: e.units.size, schools: e.schools.size, refining: e.refining }; });
+    out = out.map(function (o, i) { return [o, i]; }).sort(function (a, b) {
+      return b[0].units - a[0].units || (a[0].lead < b[0].lead ? -1 : a[0].lead > b[0].lead ? 1 : 0) || a[1] - b[1];
+    }).map(function (x) { return x[0]; });
+    if (people) {
+      out.forEach(function (o) {
+        var m = people.get(normName(o.lead));
+        o.in_network = !!m; o.in_degree = m ? m.in_degree : null; o.betweenness = m ? m.betweenness : null;
+      });
+    }
+    return out;
+  }
+  function normName(v) { return squash(String(v).toLowerCase()); }
+  function colName(c) { return String(c).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ""); }
+  function natural(a, b) {
+    var x = a.split(/(\d+)/), y = b.split(/(\d+)/);
+    for (var i = 0; i < Math.min(x.length, y.length); i++) {
+      if (x[i] === y[i]) { continue; }
+      if (i % 2) { return Number(x[i]) - Number(y[i]) || (x[i] < y[i] ? -1 : 1); }
+      return x[i].toLowerCase() < y[i].toLowerCase() ? -1 : x[i].toLowerCase() > y[i].toLowerCase() ? 1 : (x[i] < y[i] ? -1 : 1);
+    }
+    return x.length - y.length;
+  }
+  /* an edge list (source, target, optionally relation, wave) -> Map(name -> {in_degree, betweenness}),
+     for the advice relation (or the first) and the latest wave, as plnlib mobilisation --network */
+  function networkPeople(table, where) {
+    var find = function (names) { return table.columns.filter(function (c) { return names.indexOf(colName(c)) >= 0; })[0]; };
+    var src = find(["source", "from", "ego", "sender"]), dst = find(["target", "to", "alter", "receiver", "nominee"]);
+    if (!src || !dst) {
+      throw new PlnError("expected columns 'source' and 'target' (who goes to whom), found " + table.columns.join(", "), where,
+        "The page reads an edge list; for a roster or a matrix, use plnlib mobilisation --network.");
+    }
+    var rel = find(["relation"]), wav = find(["wave"]), names = new Map(), ties = [];
+    table.rows.forEach(function (r) {
+      var a = blank(r[src]) ? "" : squash(r[src]), b = blank(r[dst]) ? "" : squash(r[dst]);
+      if (!a || !b) { return; }
+      [a, b].forEach(function (n) { if (!names.has(normName(n))) { names.set(normName(n), names.size); } });
+      ties.push({ s: normName(a), t: normName(b), rel: rel && !blank(r[rel]) ? String(r[rel]).trim().toLowerCase() : "advice", wave: wav && !blank(r[wav]) ? String(r[wav]).trim() : "" });
+    });
+    var rels = Array.from(new Set(ties.map(function (t) { return t.rel; }))).sort(natural);
+    var relation = rels.indexOf("advice") >= 0 ? "advice" : rels[0];
+    var waves = Array.from(new Set(ties.map(function (t) { return t.wave; }))).filter(Boolean).sort(natural);
+    var wave = waves.length > 1 ? waves[waves.length - 1] : null;
+    var n = names.size, out = new Map(), arcs = new Set(), adj = [];
+    for (var i = 0; i < n; i++) { adj.push([]); }
+    ties.forEach(function (t) {
+      if (t.rel !== relation || (wave !== null && t.wave !== wave) || t.s === t.t) { return; }
+      var a = names.get(t.s), b = names.get(t.t), k = a + ">" + b;
+      if (!arcs.has(k)) { arcs.add(k); adj[a].push(b); }
+    });
+    var indeg = new Array(n).fill(0), bc = new Array(n).fill(0);
+    adj.forEach(function (ts) { ts.forEach(function (b) { indeg[b] += 1; }); });
+    for (var s0 = 0; s0 < n; s0++) {  /* Brandes: shortest paths from s0 */
+      var stack = [], pred = adj.map(function () { return []; }), sigma = new Array(n).fill(0), dist = new Array(n).fill(-1), q = [s0], h = 0;
+      sigma[s0] = 1; dist[s0] = 0;
+      while (h < q.length) {
+        var v = q[h++]; stack.push(v);
+        adj[v].forEach(function (w) {
+          if (dist[w] < 0) { dist[w] = dist[v] + 1; q.push(w); }
+          if (dist[w] === dist[v] + 1) { sigma[w] += sigma[v]; pred[w].push(v); }
+        });
+      }
+      var delta = new Array(n).fill(0);
+      while (stack.length) {
+        var w2 = stack.pop();
+        pred[w2].forEach(function (v2) { delta[v2] += sigma[v2] / sigma[w2] * (1 + delta[w2]); });
+        if (w2 !== s0) { bc[w2] += delta[w2]; }
+      }
+    }
+    var scale = n > 2 ? 1 / ((n - 1) * (n - 2)) : 1;
+    names.forEach(function (i2, key) { out.set(key, { in_degree: indeg[i2], betweenness: bc[i2] * scale }); });
+    return out;
+  }
+
   /* ---------- the page ---------- */
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
@@ -199,7 +280,7 @@
     var w = el("div", { "class": "pln-table-wrap" }); w.appendChild(t); return w;
   }
   function setup(box) {
-    var store = "pln-mobilisation", records = [], status = box.querySelector(".pln-mob-status");
+    var store = "pln-mobilisation", records = [], status = box.querySelector(".pln-mob-status"), people = null, peopleName = "";
     function say(text, bad) { status.textContent = text; status.classList.toggle("pln-error", !!bad); }
     function save() { try { localStorage.setItem(store, JSON.stringify(doc())); } catch (e) { /* off */ } }
     function doc() { return { format: CFG.json_format, version: 1, records: records }; }
@@ -239,6 +320,12 @@
       out.appendChild(el("h3", {}, "Still engaging or trialling after " + days + " days"));
       out.appendChild(st.length ? table("Stalled, longest first (up to " + iso(asOf) + ")", ["Innovation", "Who", "School", "Stage", "Since", "Days"],
         st.map(function (x) { return [x.innovation, x.unit, x.school, x.stage, x.since, x.days]; })) : el("p", {}, "Nothing has stalled."));
+      var leads = mobilisers(recs, people);
+      out.appendChild(el("h3", {}, "Who mobilises"));
+      out.appendChild(leads.length ? table("Leads, the innovations and people or schools they lead" + (people ? ", and the advice network (" + peopleName + ")" : ""),
+        ["Lead", "Innovations", "Staff or schools", "Schools", "Refining and using it"].concat(people ? ["In the network", "Colleagues who go to them for advice", "Betweenness"] : []),
+        leads.map(function (x) { return [x.lead, x.innovations, x.units, x.schools, x.refining].concat(people ? [x.in_network ? "yes" : "no", x.in_degree, x.betweenness === null ? null : x.betweenness.toFixed(3)] : []); }))
+        : el("p", {}, "No record names a lead yet."));
       out.appendChild(table("The records, oldest first as entered", ["#"].concat(FIELDS).concat(["Remove"]), records.map(function (x, i) {
         var b = el("button", { type: "button", "aria-label": "Remove record " + (i + 1) }, "Remove");
         b.addEventListener("click", function () { records.splice(i, 1); save(); draw(); say("Removed record " + (i + 1) + "."); });
@@ -258,6 +345,14 @@
       document.body.appendChild(a); a.click(); a.remove(); setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
     });
     box.querySelector(".pln-mob-min").addEventListener("change", draw);
+    box.querySelector(".pln-mob-network").addEventListener("change", function (ev) {
+      var f = ev.target.files[0]; if (!f) { people = null; draw(); return; }
+      window.PlnPlanRead.readFile(f, box.dataset.vendor).then(function (got) {
+        if (!got.table) { throw new PlnError("expected a tie file (CSV or XLSX), found a .json file", f.name, "Choose the network's tie file."); }
+        people = networkPeople(got.table, f.name); peopleName = f.name; draw();
+        say("Read the network " + f.name + ": " + people.size + " people. The leads are matched to it below; the file stays in this page.");
+      }).catch(function (err) { if (!(err && err.name === "PlnError")) { throw err; } people = null; say(err.message, true); });
+    });
     box.querySelector(".pln-mob-open").addEventListener("change", function (ev) {
       var f = ev.target.files[0]; if (!f) { return; }
       window.PlnPlanRead.readFile(f, box.dataset.vendor).then(function (got) {
@@ -287,6 +382,6 @@
     document.querySelectorAll(".pln-mobilisation").forEach(setup);
   }
   window.PlnMobilisation = { prepare: prepare, fromTable: fromTable, reach: reach, stalls: stalls, overTime: overTime,
-    funnelData: funnelData, funnelDescription: funnelDescription, overDescription: overDescription, PlnError: PlnError, init: init };
+    funnelData: funnelData, mobilisers: mobilisers, networkPeople: networkPeople, funnelDescription: funnelDescription, overDescription: overDescription, PlnError: PlnError, init: init };
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }
 })();
