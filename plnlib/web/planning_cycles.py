@@ -24,6 +24,7 @@ from plnlib.planning.cycles import (
     prepare_cycles,
     prepare_measures,
 )
+from plnlib.web.planning_tools import PLAN_CHART_CSS
 
 __all__ = ["cycles_config", "cycles_tool_html"]
 
@@ -87,8 +88,6 @@ _CSS = """
 .pln-cycles button { min-height: 44px; margin: 0.15rem 0; }
 .pln-cycles .pln-confirm { margin-top: 0.5rem; padding: 0.5rem; border-left: 4px solid #D55E00; }
 .pln-cycles .pln-error { color: #A0300A; font-weight: 600; }
-.pln-cy-figure, .pln-plan-figure { margin: 1rem 0; max-width: 100%; overflow-x: auto; }
-.pln-plan-figure .pln-chart-view { min-width: 18rem; }
 .pln-cycles ul ul { padding-left: 1.2rem; }
 """
 
@@ -108,7 +107,7 @@ def cycles_tool_html(root: str = "../../") -> str:
         f'<option value="{a}">{a}</option>' for a in ACTS
     )
     return (
-        f"<style>{_CSS}</style>"
+        f"<style>{_CSS}{PLAN_CHART_CSS}</style>"
         f'<script type="application/json" class="pln-cy-data">{data}</script>'
         f'<div class="pln-cycles" data-vendor="{root}vendor/">'
         '<p class="pln-storage-line">What you enter here is kept in this browser on this device '

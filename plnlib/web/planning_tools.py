@@ -29,6 +29,7 @@ from plnlib.planning.timefinder import FREE_TIMES_FORMAT
 from plnlib.privacy import DEFAULT_MIN_GROUP, FLOOR_MIN_GROUP
 
 __all__ = [
+    "PLAN_CHART_CSS",
     "READER_SCRIPTS",
     "mobilisation_config",
     "mobilisation_tool_html",
@@ -47,6 +48,16 @@ READER_SCRIPTS = (
     "js/pln-read.js",
     "js/pln-plan-read.js",
 )
+
+
+#: The style of the planning pages' charts (pln-plan-charts.js): the drawing scrolls sideways
+#: in a focusable region on a narrow screen.
+PLAN_CHART_CSS = """
+.pln-plan-figure { margin: 1rem 0; max-width: 100%; }
+.pln-plan-scroll { max-width: 100%; overflow-x: auto; }
+.pln-plan-scroll:focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }
+.pln-plan-figure .pln-chart-view { min-width: 18rem; }
+"""
 
 
 def reader_scripts(root: str) -> str:
@@ -148,6 +159,7 @@ def mobilisation_tool_html(root: str = "../../") -> str:
         )
 
     return (
+        f"<style>{PLAN_CHART_CSS}</style>"
         f'<script type="application/json" class="pln-mob-data">{data}</script>'
         f'<form class="pln-mobilisation" onsubmit="return false" '
         f'data-vendor="{html.escape(root)}vendor/">'

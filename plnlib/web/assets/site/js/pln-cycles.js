@@ -86,12 +86,12 @@
           var ideas = el("ul", {});
           (s.change_ideas || []).forEach(function (c, k) {
             ideas.appendChild(el("li", {}, [input("pln-cy-" + c.id, "Change idea " + c.id + ", under " + s.id, c.text, function (v) { c.text = v; }),
-              button("Remove", "Remove change idea " + c.id, function () { s.change_ideas.splice(k, 1); changed("Removed change idea " + c.id + ".", "pln-cy-add-" + s.id); })]));
+              button("Remove " + c.id, "Remove change idea " + c.id, function () { s.change_ideas.splice(k, 1); changed("Removed change idea " + c.id + ".", "pln-cy-add-" + s.id); })]));
           });
           li.appendChild(ideas);
           li.appendChild(el("p", {}, [button("Add a change idea", "Add a change idea under " + s.id, function () {
             var id = nextId("C"); s.change_ideas = s.change_ideas || []; s.change_ideas.push({ id: id, text: "" }); changed("Added change idea " + id + " under " + s.id + ".", "pln-cy-" + id);
-          }), " ", button("Remove", "Remove secondary driver " + s.id + " and its change ideas", function () {
+          }), " ", button("Remove " + s.id, "Remove secondary driver " + s.id + " and its change ideas", function () {
             p.secondary_drivers.splice(j, 1); changed("Removed secondary driver " + s.id + ".", "pln-cy-add-" + p.id);
           })]));
           li.querySelector("p:last-child button").id = "pln-cy-add-" + s.id;
@@ -104,7 +104,7 @@
         });
         add.id = "pln-cy-add-" + p.id;
         var row = el("p", {}, [add]);
-        if (ps.length > 3) { row.appendChild(document.createTextNode(" ")); row.appendChild(button("Remove", "Remove primary driver " + p.id + " and everything under it", function () { ps.splice(i, 1); changed("Removed primary driver " + p.id + ".", "pln-cy-add-primary"); })); }
+        if (ps.length > 3) { row.appendChild(document.createTextNode(" ")); row.appendChild(button("Remove " + p.id, "Remove primary driver " + p.id + " and everything under it", function () { ps.splice(i, 1); changed("Removed primary driver " + p.id + ".", "pln-cy-add-primary"); })); }
         fs.appendChild(row);
         tree.appendChild(fs);
       });
@@ -169,7 +169,7 @@
       if (d instanceof C.PlnError) { out.appendChild(el("p", {}, "The driver diagram is drawn once the aim, its measure, the target date and every driver are filled in.")); return; }
       var lay = C.diagramLayout(d, CFG.heads), rows = lay.frame[1].y;
       out.appendChild(figure(box, "diagram", "Driver diagram", C.diagramDescription(d), lay,
-        function (s) { s.height = Math.max(200, Math.floor(40 * (rows + 1))); },
+        function (s) { s.height = Math.max(200, Math.floor(40 * (rows + 1))); s.width = Math.max(560, out.clientWidth - 24); },
         table("Every box of the driver diagram", ["level", "id", "parent", "text"], C.diagramRows(d))));
       var cycles = null, readings;
       try { cycles = doc.cycles.length ? C.prepareCycles(doc.cycles, CFG, d, "PDSA log") : null; readings = C.prepareMeasures(doc.measures, "readings"); } catch (e) { if (!(e instanceof C.PlnError)) { throw e; } return; }

@@ -27,7 +27,11 @@
   function figure(vendor, spec, title, description, datasets, tweak, alt) {
     spec = JSON.parse(JSON.stringify(spec));
     spec.datasets = datasets; spec.description = description;
-    if (spec.title && typeof spec.title === "object") { spec.title.text = title; } else { spec.title = title; }
+    /* a long title goes on several lines, so that it fits a phone */
+    var words = title.split(" "), lines = [""];
+    words.forEach(function (w) { var l = lines[lines.length - 1]; if (l && (l + " " + w).length > 40) { lines.push(w); } else { lines[lines.length - 1] = (l + " " + w).trim(); } });
+    var text = lines.length > 1 ? lines : title;
+    if (spec.title && typeof spec.title === "object") { spec.title.text = text; } else { spec.title = { text: text }; }
     delete spec.usermeta;
     if (tweak) { tweak(spec); }
     var fig = document.createElement("figure"), cap = document.createElement("figcaption"), strong = document.createElement("strong");
@@ -35,7 +39,12 @@
     fig.className = "pln-plan-figure"; view.className = "pln-chart-view";
     view.setAttribute("role", "img"); view.setAttribute("aria-label", title + ". " + description);
     strong.textContent = title; cap.appendChild(strong); cap.appendChild(document.createTextNode(" " + description));
-    fig.appendChild(cap); fig.appendChild(view); if (alt) { fig.appendChild(alt); }
+    /* the drawing scrolls sideways on a narrow screen: a focusable region, for the keyboard */
+    var scroll = document.createElement("div");
+    scroll.className = "pln-plan-scroll"; scroll.tabIndex = 0;
+    scroll.setAttribute("role", "region"); scroll.setAttribute("aria-label", title + " (the drawing; scrolls sideways)");
+    scroll.appendChild(view);
+    fig.appendChild(cap); fig.appendChild(scroll); if (alt) { fig.appendChild(alt); }
     fig.ready = loadVega(vendor).then(function (embed) {
       return embed(view, spec, { renderer: "svg", actions: false }).then(function () {
         var svg = view.querySelector("svg");
