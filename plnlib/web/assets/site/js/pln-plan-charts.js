@@ -28,8 +28,16 @@
     spec = JSON.parse(JSON.stringify(spec));
     spec.datasets = datasets; spec.description = description;
     /* a long title goes on several lines, so that it fits a phone */
+    var narrow = (root.innerWidth || 1000) < 600, limit = narrow ? 26 : 48;
     var words = title.split(" "), lines = [""];
-    words.forEach(function (w) { var l = lines[lines.length - 1]; if (l && (l + " " + w).length > 40) { lines.push(w); } else { lines[lines.length - 1] = (l + " " + w).trim(); } });
+    words.forEach(function (w) { var l = lines[lines.length - 1]; if (l && (l + " " + w).length > limit) { lines.push(w); } else { lines[lines.length - 1] = (l + " " + w).trim(); } });
+    /* on a phone, legends list their entries one under another */
+    if (narrow) {
+      (function walk(o) {
+        if (!o || typeof o !== "object") { return; }
+        Object.keys(o).forEach(function (k) { if (k === "legend" && o[k] && typeof o[k] === "object") { o[k].columns = 1; } else { walk(o[k]); } });
+      })(spec);
+    }
     var text = lines.length > 1 ? lines : title;
     if (spec.title && typeof spec.title === "object") { spec.title.text = text; } else { spec.title = { text: text }; }
     delete spec.usermeta;
@@ -46,7 +54,8 @@
     scroll.appendChild(view);
     fig.appendChild(cap); fig.appendChild(scroll); if (alt) { fig.appendChild(alt); }
     fig.ready = loadVega(vendor).then(function (embed) {
-      return embed(view, spec, { renderer: "svg", actions: false }).then(function () {
+      return embed(view, spec, { renderer: "svg", actions: false }).then(function (result) {
+        fig.vegaView = result.view;
         var svg = view.querySelector("svg");
         if (svg) {
           svg.setAttribute("role", "img"); svg.setAttribute("aria-label", view.getAttribute("aria-label"));
