@@ -306,3 +306,33 @@ def test_leads_are_matched_to_the_network_as_plnlib_does(page, tmp_path, name, t
         assert g["betweenness"] == pytest.approx(w["betweenness"], abs=1e-9)
     assert sum(w["in_degree"] for w in want.to_dict("records")) > 0
     assert not page.errors
+
+
+def test_the_page_opens_a_spreadsheet_hides_small_groups_and_draws_the_charts(page, tmp_path):
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    page.wait_for_function("window.PlnMobilisation !== undefined")
+    mobilisation_records(seed=3, staff_per_school=3).to_csv(
+        tmp_path / "t.csv", sep=";", index=False, encoding="cp1252"
+    )
+    page.set_input_files("#pln-mob-open", str(tmp_path / "t.csv"))
+    page.wait_for_function(
+        "document.querySelector('.pln-mob-status').textContent.startsWith('Opened t.csv')"
+    )
+    by_school = page.locator("table:has(caption:text-is('At each stage now, by school'))")
+    hidden_at_5 = by_school.locator("td:text-is('hidden')").count()
+    assert hidden_at_5 > 0  # three staff a school at most: fewer than 5
+    page.focus("#pln-mob-min")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("3")
+    page.keyboard.press("Tab")
+    by_school = page.locator("table:has(caption:text-is('At each stage now, by school'))")
+    assert by_school.locator("td:text-is('hidden')").count() < hidden_at_5
+    page.wait_for_selector(".pln-mob-charts svg[role=img]", timeout=30000)
+    assert page.locator(".pln-mob-charts figure").count() == 2
+    labels = page.eval_on_selector_all(
+        ".pln-mob-charts svg[role=img]", "els => els.map(e => e.getAttribute('aria-label'))"
+    )
+    assert labels[0].startswith("How far each innovation has spread. Grouped bars")
+    assert page.locator(".pln-mob-charts table").count() == 2
+    assert not page.errors

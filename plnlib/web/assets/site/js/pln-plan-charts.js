@@ -26,7 +26,7 @@
   /* spec: plnlib's; datasets: {name: rows}; tweak(spec) adjusts anything else; alt: the table */
   function figure(vendor, spec, title, description, datasets, tweak, alt) {
     spec = JSON.parse(JSON.stringify(spec));
-    spec.datasets = datasets; spec.description = description;
+    spec.datasets = datasets; spec.description = title + ". " + description;  /* vega labels the drawing with it */
     /* a long title goes on several lines, so that it fits a phone */
     var narrow = (root.innerWidth || 1000) < 600, limit = narrow ? 26 : 48;
     var words = title.split(" "), lines = [""];
