@@ -57,6 +57,7 @@ PLAN_CHART_CSS = """
 .pln-plan-scroll { max-width: 100%; overflow-x: auto; }
 .pln-plan-scroll:focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }
 .pln-plan-figure .pln-chart-view { min-width: 18rem; }
+.pln-cycles h3, .pln-cycles h4, .pln-mobilisation h3 { color: inherit; }
 """
 
 
