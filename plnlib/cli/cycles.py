@@ -11,7 +11,7 @@ from plnlib.errors import DataError
 from plnlib.helpers import plural
 from plnlib.io.content import load_checklist
 from plnlib.io.files import write_csv, write_text_atomic
-from plnlib.io.planning import read_cycles, read_driver_diagram, read_measures
+from plnlib.io.planning import read_cycles, read_cycles_json, read_driver_diagram, read_measures
 from plnlib.io.responses import load_person_json, person_answers_frame, read_responses
 from plnlib.planning.actionplan import action_plan
 from plnlib.planning.cycles import PDSA_COLUMNS
@@ -32,7 +32,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "readings (date, value). Writes a one-page record (.html) or the checked PDSA log "
         "with each cycle's status (.csv). --template FOLDER writes blank templates.",
     )
-    p.add_argument("diagram", type=Path, nargs="?", help="the driver diagram (.yaml or .csv)")
+    p.add_argument(
+        "diagram",
+        type=Path,
+        nargs="?",
+        help="the driver diagram (.yaml or .csv), or the .json saved from the tool's page "
+        "(diagram, cycles and readings in one file)",
+    )
     p.add_argument("--log", type=Path, help="the PDSA log (.csv or .xlsx)")
     p.add_argument("--measures", type=Path, help="the measure's readings (.csv or .xlsx)")
     p.add_argument("-o", "--output", type=Path, help="record.html, or cycles.csv (needs --log)")
@@ -72,9 +78,14 @@ def _cycles(args: argparse.Namespace) -> int:
             "(or plnlib cycles --template FOLDER for blank files).",
         )
     suffix = check_suffix(args.output, (".html", ".csv"))
-    diagram = read_driver_diagram(args.diagram)
-    log = read_cycles(args.log, diagram) if args.log else None
-    measures = read_measures(args.measures) if args.measures else None
+    if args.diagram.suffix.lower() == ".json":
+        diagram, log, measures = read_cycles_json(args.diagram)
+        log = read_cycles(args.log, diagram) if args.log else log
+        measures = read_measures(args.measures) if args.measures else measures
+    else:
+        diagram = read_driver_diagram(args.diagram)
+        log = read_cycles(args.log, diagram) if args.log else None
+        measures = read_measures(args.measures) if args.measures else None
     if suffix == ".csv":
         if log is None:
             raise DataError(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from plnlib.cli._common import check_suffix
+from plnlib.cli._common import add_min_group, check_suffix
 from plnlib.io.files import write_csv, write_text_atomic
 from plnlib.io.networks import load_network
 from plnlib.io.planning import read_mobilisation
@@ -32,7 +32,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "optionally person, role, evidence, lead). Stages: engaging with it, trialling it with "
         "colleagues, refining and using it. Writes the share at each stage now (reach) as CSV, "
         "or a one-page report with a funnel, stages over time, stalls and leads. Staff appear "
-        "as codes unless --names.",
+        "as codes unless --names. With --by, a school or role with fewer staff than "
+        "--min-group is hidden (and one more where needed); schools tracked as whole units "
+        "are never hidden.",
     )
     p.add_argument("file", type=Path, help="the tracker records")
     p.add_argument("-o", "--output", required=True, type=Path, help="reach.csv or report.html")
@@ -52,6 +54,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="the network's relation to use (default: advice; the latest wave is used)",
     )
     p.add_argument("--names", action="store_true", help="show staff and leads' names, not codes")
+    add_min_group(p)
     p.set_defaults(func=_mobilisation, command_name="mobilisation")
 
 
@@ -65,7 +68,9 @@ def _mobilisation(args: argparse.Namespace) -> int:
         codes = pseudonym_codes(records["unit"].tolist(), prefix="S")
         records = records.assign(unit=records["unit"].map(codes))
     table = reach(records, as_of=as_of)
-    by_table = reach(records, by=args.by, as_of=as_of) if args.by else None
+    by_table = (
+        reach(records, by=args.by, as_of=as_of, min_group=args.min_group) if args.by else None
+    )
     stalled = stalls(records, days=args.stall_days, as_of=as_of)
     if args.stalls:
         check_suffix(args.stalls, (".csv",), option="--stalls")
@@ -94,6 +99,7 @@ def _mobilisation(args: argparse.Namespace) -> int:
                 leads,
                 stall_days=args.stall_days,
                 source=args.file.name,
+                min_group=args.min_group,
             ),
         )
     if args.stalls:

@@ -18,6 +18,7 @@ import yaml
 from plnlib.errors import DataError
 from plnlib.io.tables import read_table
 from plnlib.planning.cycles import (
+    CYCLES_FORMAT,
     DriverDiagram,
     diagram_from_dict,
     diagram_from_rows,
@@ -34,6 +35,7 @@ __all__ = [
     "find_school_column",
     "read_availability",
     "read_cycles",
+    "read_cycles_json",
     "read_driver_diagram",
     "read_measures",
     "read_mobilisation",
@@ -242,6 +244,37 @@ def read_driver_diagram(path: str | Path) -> DriverDiagram:
             ) from None
         return diagram_from_dict(data, where=path.name)
     return diagram_from_rows(read_table(path), where=path.name)
+
+
+def read_cycles_json(
+    path: str | Path,
+) -> tuple[DriverDiagram, pd.DataFrame | None, pd.DataFrame | None]:
+    """The diagram, PDSA log and readings saved by the in-page tool (``"format": "plnlib-cycles"``).
+
+    ``diagram`` is the YAML form as JSON; ``cycles`` and ``measures`` are lists
+    of rows (empty or absent: None).
+    """
+    path = Path(path)
+    doc = _json(path, CYCLES_FORMAT, "the improvement cycles page")
+    diagram = diagram_from_dict(doc.get("diagram"), where=f"{path.name}: diagram")
+    parts: list[pd.DataFrame | None] = []
+    for key in ("cycles", "measures"):
+        rows = doc.get(key) or []
+        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+            raise DataError(
+                f"expected '{key}' to be a list of rows, found something else",
+                where=path.name,
+                fix="Save the file again from the improvement cycles page.",
+            )
+        if not rows:
+            parts.append(None)
+        elif key == "cycles":
+            parts.append(
+                prepare_cycles(pd.DataFrame(rows), diagram=diagram, where=f"{path.name}: cycles")
+            )
+        else:
+            parts.append(prepare_measures(pd.DataFrame(rows), where=f"{path.name}: measures"))
+    return diagram, parts[0], parts[1]
 
 
 def read_cycles(path: str | Path, diagram: DriverDiagram | None = None) -> pd.DataFrame:

@@ -22,6 +22,7 @@ from plnlib.planning.mobilisation import parse_date
 
 __all__ = [
     "ACTS",
+    "CYCLES_FORMAT",
     "PDSA_COLUMNS",
     "ChangeIdea",
     "Driver",
@@ -33,6 +34,8 @@ __all__ = [
     "prepare_measures",
 ]
 
+#: The ``format`` of the JSON the in-page tool saves (diagram, cycles, readings in one file).
+CYCLES_FORMAT = "plnlib-cycles"
 #: The decisions a cycle can end with.
 ACTS: tuple[str, ...] = ("adopt", "adapt", "abandon")
 #: The columns of a PDSA log, in order (plan, do, study, act).
@@ -347,10 +350,14 @@ def prepare_measures(frame: pd.DataFrame, *, where: str = "") -> pd.DataFrame:
     rows = []
     for i, (_, r) in enumerate(frame.iterrows()):
         row = f"{where}, row {i + 2}" if where else f"row {i + 2}"
-        value = pd.to_numeric(str(r[cols["value"]]).strip().replace(",", "."), errors="coerce")
+        raw = r[cols["value"]]
+        text = (
+            "" if raw is None or (not isinstance(raw, str) and pd.isna(raw)) else str(raw).strip()
+        )
+        value = pd.to_numeric(text.replace(",", "."), errors="coerce") if text else float("nan")
         if pd.isna(value):
             raise DataError(
-                f"expected a number, found '{r[cols['value']]}'",
+                f"expected a number, found '{text}'",
                 where=f"{row}, column value",
                 fix="Type the reading as a number.",
             )

@@ -14,6 +14,12 @@ from dataclasses import dataclass
 import pandas as pd
 
 from plnlib.errors import DataError
+from plnlib.privacy import (
+    DEFAULT_MIN_GROUP,
+    blank_suppressed,
+    check_min_group,
+    suppression_mask,
+)
 
 __all__ = [
     "MOBILISATION_FORMAT",
@@ -155,11 +161,16 @@ def parse_date(value: object, *, where: str = "") -> pd.Timestamp:
     --------
     >>> str(parse_date("01/03/2026").date())
     '2026-03-01'
+    >>> str(parse_date("2026-01-10 00:00:00").date())  # a spreadsheet's date, not 1 October
+    '2026-01-10'
     """
     text = str(value).strip() if value is not None and not pd.isna(value) else ""
     try:
         if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):
             return pd.Timestamp(text)
+        # a spreadsheet's date cell read as text (2026-03-01 00:00:00): ISO, never day first
+        if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?", text):
+            return pd.Timestamp(text).normalize()
         if text:
             return pd.to_datetime(text, dayfirst=True)
     except (ValueError, OverflowError):
@@ -178,13 +189,26 @@ def current_stages(records: pd.DataFrame, *, as_of: pd.Timestamp | None = None) 
 
 
 def reach(
-    records: pd.DataFrame, *, by: str | None = None, as_of: pd.Timestamp | None = None
+    records: pd.DataFrame,
+    *,
+    by: str | None = None,
+    as_of: pd.Timestamp | None = None,
+    min_group: int = DEFAULT_MIN_GROUP,
 ) -> pd.DataFrame:
     """The share of units (staff or schools) at each stage, per innovation (and group).
 
     Columns: ``innovation``, ``by`` when given (``school`` or ``role``),
     ``stage``, ``label``, ``units`` and ``share``; every stage has a row, and
     the shares of one innovation (and group) add up to 1.
+
+    With ``by`` there is also ``suppressed``. Staff are people: when the units
+    are staff, a group (one innovation at one school, or in one role) of fewer
+    than ``min_group`` staff is hidden, and one more group of that innovation
+    when a single hidden group could be worked out from the total
+    (:func:`plnlib.privacy.suppression_mask`); a hidden group's ``units`` and
+    ``share`` are empty. Schools tracked as whole units are not people, and are
+    never hidden. Without ``by``, each innovation's reach across the network is
+    shown.
 
     Examples
     --------
@@ -194,6 +218,7 @@ def reach(
     >>> reach(prepare_records(raw))[["stage", "units", "share"]].values.tolist()
     [['engaging', 1, 0.5], ['trialling', 1, 0.5], ['refining', 0, 0.0]]
     """
+    check_min_group(min_group)
     now = current_stages(records, as_of=as_of)
     keys = ["innovation"] + ([by] if by else [])
     if by and by not in now:
@@ -202,11 +227,12 @@ def reach(
         )
     if by:
         now = now.assign(**{by: now[by].fillna("(not given)")})
-    rows = []
+    rows, totals = [], []
     for key, group in now.groupby(keys, sort=False):
         key = key if isinstance(key, tuple) else (key,)
         counts = group["stage"].value_counts()
         total = len(group)
+        totals.append((key, total))
         for s in STAGES:
             n = int(counts.get(s.id, 0))
             rows.append(
@@ -218,7 +244,18 @@ def reach(
                     "share": round(n / total, 4),
                 }
             )
-    return pd.DataFrame(rows, columns=[*keys, "stage", "label", "units", "share"])
+    out = pd.DataFrame(rows, columns=[*keys, "stage", "label", "units", "share"])
+    if not by:
+        return out
+    hidden: set[tuple] = set()
+    if len(now) and (now["level"] == "staff").any():
+        for innovation in dict.fromkeys(k[0] for k, _ in totals):
+            sizes = {k: n for k, n in totals if k[0] == innovation}
+            mask = suppression_mask(pd.Series(list(sizes.values()), dtype="float64"), min_group)
+            hidden |= {k for k, h in zip(sizes, mask, strict=True) if h}
+    flags = [tuple(r) in hidden for r in out[keys].itertuples(index=False)]
+    out = out.assign(suppressed=flags)
+    return blank_suppressed(out, counts=["units"], measures=["share"])
 
 
 def stalls(records: pd.DataFrame, *, days: int, as_of: pd.Timestamp) -> pd.DataFrame:

@@ -16,6 +16,7 @@ from plnlib.charts.planning import slot_heatmap, slot_ranking
 from plnlib.planning.cycles import Driver, DriverDiagram
 from plnlib.planning.mobilisation import STAGES
 from plnlib.planning.timefinder import Availability
+from plnlib.privacy import DEFAULT_MIN_GROUP
 from plnlib.web.page import chart_figure_html, standalone_page
 
 __all__ = [
@@ -124,6 +125,7 @@ def mobilisation_html(
     stall_days: int,
     source: str = "",
     synthetic: bool = False,
+    min_group: int = DEFAULT_MIN_GROUP,
 ) -> str:
     """A one-page mobilisation report: reach, the funnel, stages over time, stalls, leads."""
     note = (
@@ -144,11 +146,7 @@ def mobilisation_html(
         + chart_figure_html(stage_time_chart(over).to_dict())
         + "<h2>Reach</h2>"
         + table_html(reach_table.drop(columns="stage"), "Staff or schools at each stage now")
-        + (
-            table_html(by_table.drop(columns="stage"), "At each stage now, by group")
-            if by_table is not None
-            else ""
-        )
+        + (_by_group_html(by_table, min_group) if by_table is not None else "")
         + f"<h2>Stalled for more than {stall_days} days</h2>"
         + (
             table_html(
@@ -167,6 +165,22 @@ def mobilisation_html(
         + "<p>Made with plnlib mobilisation (The PLN Handbook).</p>"
     )
     return standalone_page("Mobilisation tracker", body)
+
+
+def _by_group_html(by_table: pd.DataFrame, min_group: int) -> str:
+    """Reach by school or role; a hidden group's numbers are empty and it says why."""
+    shown = by_table.drop(columns="stage")
+    note = ""
+    if "suppressed" in shown:
+        if shown["suppressed"].any():
+            note = (
+                f"<p>A group of fewer than {min_group} staff is hidden, and one more where the "
+                "hidden one could be worked out from the total: staff are people, and a few "
+                "of them could be recognised.</p>"
+            )
+        shown = shown.assign(suppressed=shown["suppressed"].map({True: "hidden", False: ""}))
+        shown = shown.rename(columns={"suppressed": "note"})
+    return note + table_html(shown, "At each stage now, by group")
 
 
 def diagram_list_html(diagram: DriverDiagram) -> str:

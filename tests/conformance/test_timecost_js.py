@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import random
-import shutil
-from pathlib import Path
 
 import pytest
 
 from plnlib.errors import DataError
 from plnlib.planning.timecost import Timetable, time_options
 from plnlib.web.planning_tools import time_cost_tool_html
-from tests.conftest import browser_path
+from tests.conformance.conftest import SITE_ROOT
 
-JS = Path(__file__).resolve().parents[2] / "plnlib/web/assets/site/js/pln-timecost.js"
 NUMBERS = {
     "hours_per_teacher": 0.01,
     "hours_network": 0.01,
@@ -71,24 +68,8 @@ CASES = _cases()
 
 
 @pytest.fixture(scope="module")
-def page(tmp_path_factory):
-    from playwright.sync_api import sync_playwright
-
-    folder = tmp_path_factory.mktemp("site")
-    (folder / "js").mkdir()
-    shutil.copy(JS, folder / "js" / "pln-timecost.js")
-    (folder / "tool.html").write_text(
-        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>t</title></head>'
-        f"<body>{time_cost_tool_html(root='')}</body></html>",
-        encoding="utf-8",
-    )
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=browser_path(), args=["--no-sandbox"])
-        pg = browser.new_page()
-        pg.goto((folder / "tool.html").as_uri())
-        pg.wait_for_function("window.PlnTimeCost !== undefined")
-        yield pg
-        browser.close()
+def page(tool_page):
+    return tool_page(time_cost_tool_html(root=SITE_ROOT), "window.PlnTimeCost !== undefined")
 
 
 def test_the_corpus_has_answers_and_errors():

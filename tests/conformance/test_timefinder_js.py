@@ -8,13 +8,12 @@ and column names as plnlib.
 from __future__ import annotations
 
 import json
-import shutil
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import browser_path
+from tests.conformance.conftest import SITE_ROOT
 
 sys.path.insert(0, str(Path(__file__).parent))
 from timefinder_corpus import COLUMNS, GOOGLE, corpus
@@ -23,53 +22,43 @@ from plnlib.io.planning import read_availability
 from plnlib.planning.timefinder import availability
 from plnlib.web.planning_tools import time_finder_tool_html
 
-JS = Path(__file__).resolve().parents[2] / "plnlib/web/assets/site/js/pln-timefinder.js"
 CASES = corpus()
 
 
 @pytest.fixture(scope="module")
-def page(tmp_path_factory):
-    from playwright.sync_api import sync_playwright
-
-    folder = tmp_path_factory.mktemp("site")
-    (folder / "js").mkdir()
-    shutil.copy(JS, folder / "js" / "pln-timefinder.js")
-    (folder / "tool.html").write_text(
-        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>t</title></head>'
-        f"<body>{time_finder_tool_html(root='')}</body></html>",
-        encoding="utf-8",
-    )
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=browser_path(), args=["--no-sandbox"])
-        pg = browser.new_page()
-        errors: list[str] = []
-        pg.on("pageerror", lambda e: errors.append(str(e)))
-        pg.goto((folder / "tool.html").as_uri())
-        pg.wait_for_function("window.PlnTimeFinder !== undefined")
-        pg.errors = errors
-        yield pg
-        browser.close()
+def page(tool_page):
+    return tool_page(time_finder_tool_html(root=SITE_ROOT), "window.PlnTimeFinder !== undefined")
 
 
 def js_answer(page, case):
     return page.evaluate(
-        f"""([text, name, slots, school]) => {{
+        f"""async ([text, data, name, slots, school]) => {{
+            const cols = {json.dumps(COLUMNS)};
             try {{
-              const r = PlnTimeFinder.analyse(text, {{name, slots, school}});
-              const cols = {json.dumps(COLUMNS)};
+              const opts = {{name, slots, school}};
+              const r = data === null ? PlnTimeFinder.analyse(text, opts)
+                : await PlnTimeFinder.analyseBytes(
+                    Uint8Array.from(atob(data), c => c.charCodeAt(0)), opts,
+                    document.querySelector(".pln-timefinder").dataset.vendor);
               return {{table: r.table.map(row => cols.map(c => row[c])), members: r.data.members.size}};
             }} catch (e) {{
-              if (!(e instanceof PlnTimeFinder.PlnError)) {{ throw e; }}
+              if (!e || e.name !== "PlnError") {{ throw e; }}
               return {{error: e.message}};
             }}
         }}""",
-        [case["text"], case["name"], case["slots"], case["school"]],
+        [case.get("text"), case.get("data"), case["name"], case["slots"], case["school"]],
     )
 
 
 def test_the_corpus_covers_answers_and_errors():
     kinds = [("error" in c["expected"]) for c in CASES]
-    assert sum(kinds) >= 8 and len(kinds) - sum(kinds) >= 10
+    assert sum(kinds) >= 10 and len(kinds) - sum(kinds) >= 17
+    read = {c["name"]: c["expected"] for c in CASES if "data" in c}
+    assert len(read) == 9 and "École Sainte-Thérèse" in json.dumps(read, ensure_ascii=False)
+    assert {n for n, w in read.items() if "error" in w} == {
+        "not-any-encoding.csv",
+        "header-only.xlsx",
+    }
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])

@@ -8,9 +8,13 @@ Every file here is synthetic.
 
 from __future__ import annotations
 
+import base64
+import io
 import tempfile
 from pathlib import Path
 from typing import Any
+
+import pandas as pd
 
 from plnlib.errors import DataError
 from plnlib.io.planning import read_availability
@@ -143,21 +147,71 @@ def inputs() -> list[dict[str, Any]]:
     return cases
 
 
+_ACCENTED = ("École Sainte-Thérèse", "Collège Saint-Rémi", "Œuvre Notre-Dame", "Lycée Wöhler")
+
+
+def _file(style: str, seed: int) -> pd.DataFrame:
+    grid = free_times_grid(members=12, seed=seed, style=style, schools=_ACCENTED)
+    return grid
+
+
+def _xlsx(frame: pd.DataFrame) -> bytes:
+    out = io.BytesIO()
+    frame.to_excel(out, index=False)
+    return out.getvalue()
+
+
+def files() -> list[dict[str, Any]]:
+    """The cases read from a file's bytes: other encodings and delimiters, and XLSX."""
+    tidy = pd.read_csv(io.StringIO(TIDY), dtype=str, keep_default_na=False)
+    made = [
+        (
+            "microsoft-cp1252-semicolon.csv",
+            _file("microsoft", 4).to_csv(index=False, sep=";").encode("cp1252"),
+        ),
+        (
+            "google-cp1252-semicolon.csv",
+            _file("google", 5).to_csv(index=False, sep=";").encode("cp1252"),
+        ),
+        (
+            "google-utf8-bom-semicolon.csv",
+            _file("google", 6).to_csv(index=False, sep=";").encode("utf-8-sig"),
+        ),
+        (
+            "excel-unicode-text.txt",
+            _file("google", 7).to_csv(index=False, sep="\t").encode("utf-16"),
+        ),
+        ("google.xlsx", _xlsx(_file("google", 8))),
+        ("microsoft.xlsx", _xlsx(_file("microsoft", 9))),
+        ("tidy.xlsx", _xlsx(tidy)),
+        ("not-any-encoding.csv", b"Name;School;Monday\nA;Caf\x81;AM\n"),
+        ("header-only.xlsx", _xlsx(pd.DataFrame(columns=["Name", "School", "Monday"]))),
+    ]
+    return [
+        {"name": n, "data": base64.b64encode(b).decode("ascii"), "slots": None, "school": None}
+        for n, b in made
+    ]
+
+
 def expected(case: dict[str, Any]) -> dict[str, Any]:
     """plnlib's answer to one case: {"table": rows} or {"error": message}."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / case["name"]
-        path.write_text(case["text"], encoding="utf-8")
+        if "data" in case:
+            path.write_bytes(base64.b64decode(case["data"]))
+        else:
+            path.write_text(case["text"], encoding="utf-8")
         try:
             data = read_availability(
                 path, school=case["school"], slots=tuple(case["slots"]) if case["slots"] else None
             )
         except DataError as err:
-            return {"error": err.where + ": " + err.what if err.where else err.what}
+            where = err.where.replace(str(path), case["name"])  # plnlib names the whole path
+            return {"error": where + ": " + err.what if where else err.what}
         table = availability(data)
         return {"table": table[COLUMNS].values.tolist(), "members": len(data.members)}
 
 
 def corpus() -> list[dict[str, Any]]:
     """Every case with plnlib's answer."""
-    return [{**case, "expected": expected(case)} for case in inputs()]
+    return [{**case, "expected": expected(case)} for case in inputs() + files()]

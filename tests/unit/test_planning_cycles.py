@@ -14,6 +14,7 @@ from plnlib.charts.cycles import driver_diagram_chart, run_chart
 from plnlib.checklists.scoring import prepare_answers, team_summary
 from plnlib.errors import DataError
 from plnlib.io.content import load_checklist
+from plnlib.io.planning import read_cycles_json
 from plnlib.planning.actionplan import action_plan
 from plnlib.planning.cycles import (
     diagram_from_dict,
@@ -189,3 +190,29 @@ def test_action_plan_command_reads_the_in_page_json(tmp_path):
     assert set(plan["item"]) <= set(c.item_ids[:4]) and len(plan)
     wrong = run("action-plan", "readiness", tmp_path / "a.json", "-o", tmp_path / "p.csv")
     assert wrong.returncode == 2 and "pln-design" in wrong.stderr
+
+
+def test_the_pages_json_holds_diagram_cycles_and_readings(tmp_path):
+    doc = {
+        "format": "plnlib-cycles",
+        "version": 1,
+        "diagram": driver_diagram_data(),
+        "cycles": pdsa_log().to_dict("records"),
+        "measures": [{"date": "2026-01-05", "value": "40", "cycle": ""}],
+    }
+    (tmp_path / "c.json").write_text(json.dumps(doc), encoding="utf-8")
+    diagram, log, measures = read_cycles_json(tmp_path / "c.json")
+    assert len(diagram.primaries) == 3 and log["status"].tolist() == ["done", "done", "planned"]
+    assert measures["value"].tolist() == [40.0]
+    (tmp_path / "empty.json").write_text(json.dumps({**doc, "cycles": [], "measures": []}))
+    assert read_cycles_json(tmp_path / "empty.json")[1:] == (None, None)
+    bad = {**doc, "cycles": [{**doc["cycles"][0], "prediction": ""}]}
+    (tmp_path / "bad.json").write_text(json.dumps(bad))
+    with pytest.raises(DataError, match=r"bad.json: cycles, row 2, column prediction: expected a"):
+        read_cycles_json(tmp_path / "bad.json")
+    (tmp_path / "other.json").write_text(json.dumps({**doc, "format": "plnlib-mobilisation"}))
+    with pytest.raises(DataError, match='expected a file with "format": "plnlib-cycles"'):
+        read_cycles_json(tmp_path / "other.json")
+    (tmp_path / "rows.json").write_text(json.dumps({**doc, "measures": {"date": 1}}))
+    with pytest.raises(DataError, match="expected 'measures' to be a list of rows"):
+        read_cycles_json(tmp_path / "rows.json")

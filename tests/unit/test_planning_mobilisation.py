@@ -56,7 +56,7 @@ def test_known_reach_and_by_role():
     before = reach(rec, as_of=pd.Timestamp("2026-01-31")).query("innovation == 'Quiz'")
     assert before["units"].tolist() == [3, 0, 0]
     roles = reach(rec, by="role").query("innovation == 'Quiz' and role == 'TA'")
-    assert roles["units"].tolist() == [1, 0, 0]
+    assert roles["suppressed"].all() and roles["units"].isna().all()  # one TA: hidden
 
 
 def test_stalls_and_the_last_stage_never_stalls():
@@ -143,13 +143,17 @@ def test_reach_shares_add_up_to_one(rows):
     )
     rec = prepare_records(raw)
     for by in (None, "school", "role"):
-        table = reach(rec, by=by)
+        table = reach(rec, by=by, min_group=3)
         keys = ["innovation"] + ([by] if by else [])
-        sums = table.groupby(keys)["share"].sum()
+        shown = table[~table["suppressed"]] if by else table
+        sums = shown.groupby(keys)["share"].sum()
         assert ((sums - 1).abs() < 1e-3).all()
-        assert (
-            table.groupby(keys)["units"].sum().sum() == rec.groupby(["innovation", "unit"]).ngroups
-        )
+        if by is None:
+            assert table["units"].sum() == rec.groupby(["innovation", "unit"]).ngroups
+        else:  # a group shown has at least 3 staff; a hidden one shows no number
+            assert (shown.groupby(keys)["units"].sum() >= 3).all()
+            hidden = table[table["suppressed"]]
+            assert hidden["units"].isna().all() and hidden["share"].isna().all()
 
 
 def test_charts_have_text_and_tables():

@@ -13,42 +13,13 @@
     this.message = fix ? text + " " + fix : text;
   }
 
-  function parseCSV(text) {
-    if (text.charCodeAt(0) === 0xfeff) { text = text.slice(1); }
-    var first = text.split(/\r?\n/)[0] || "";
-    var counts = { ",": 0, ";": 0, "\t": 0 }, inq = false;
-    for (var k = 0; k < first.length; k++) {
-      var ch = first[k];
-      if (ch === '"') { inq = !inq; } else if (!inq && ch in counts) { counts[ch] += 1; }
-    }
-    var delim = ",";
-    if (counts[";"] > counts[delim]) { delim = ";"; }
-    if (counts["\t"] > counts[delim]) { delim = "\t"; }
-    var rows = [], row = [], cell = "", quoted = false, i = 0;
-    while (i < text.length) {
-      var c = text[i];
-      if (quoted) {
-        if (c === '"' && text[i + 1] === '"') { cell += '"'; i += 2; continue; }
-        if (c === '"') { quoted = false; i += 1; continue; }
-        cell += c; i += 1; continue;
-      }
-      if (c === '"') { quoted = true; i += 1; continue; }
-      if (c === delim) { row.push(cell); cell = ""; i += 1; continue; }
-      if (c === "\r" && text[i + 1] === "\n") { i += 1; continue; }
-      if (c === "\n") { row.push(cell); rows.push(row); row = []; cell = ""; i += 1; continue; }
-      cell += c; i += 1;
-    }
-    if (cell !== "" || row.length) { row.push(cell); rows.push(row); }
-    rows = rows.filter(function (r) { return r.some(function (x) { return x !== ""; }); });
-    if (!rows.length) { throw new PlnError("expected a header row and data, found an empty file", "", "Export the data again; the file has no content."); }
-    var header = rows[0].map(function (h) { return h.trim(); });
-    var body = rows.slice(1).map(function (r) {
-      var o = {};
-      header.forEach(function (h, j) { var v = r[j]; o[h] = v === undefined || v === "" ? null : v; });
-      return o;
-    });
-    if (!body.length) { throw new PlnError("expected at least one row under the header, found none", "", "Check that you exported the answers, not only the questions."); }
-    return { columns: header, rows: body };
+  PlnError.prototype = Object.create(Error.prototype);
+  PlnError.prototype.constructor = PlnError;
+  PlnError.prototype.name = "PlnError";
+
+  /* CSV text -> {columns, rows: [{column: cell}]} by the shared reader (Papa Parse, as plnlib reads) */
+  function parseCSV(text, where) {
+    return window.PlnPlanRead.asObjects(window.PLN.read.readCsvText(text, where));
   }
 
   function squash(s) { return String(s).split(/\s+/).filter(Boolean).join(" "); }
@@ -200,29 +171,40 @@
 
   function keyOf(columns) { var o = {}; columns.forEach(function (c) { o[colKey(c)] = c; }); return o; }
 
-  /* Read a CSV text (or a saved JSON document) the way plnlib.io.planning.read_availability does. */
-  function analyse(text, options) {
+  /* Read a CSV text, a table or a saved JSON document the way plnlib.io.planning.read_availability does. */
+  function analyse(input, options) {
     options = options || {};
     var where = options.name || "the file", slots = options.slots && options.slots.length ? options.slots : null, data;
-    var trimmed = text.replace(/^\ufeff/, "").trim();
-    if (trimmed.charAt(0) === "{") {
-      var doc;
-      try { doc = JSON.parse(trimmed); } catch (e) { throw new PlnError("expected JSON saved by the time finder, found text that is not JSON", where, "Choose the .json file you saved."); }
-      if (doc.format !== CFG.json_format) { throw new PlnError('expected a file with "format": "' + CFG.json_format + '", found something else', where, "Choose the .json file you saved from the time finder."); }
-      data = fromTidy(doc.rows, doc.slots || slots, where);
-    } else {
-      var table = parseCSV(text), keys = keyOf(table.columns);
-      if (keys.person && keys.day && keys.slot) {
-        var sc = findSchool(table.columns, options.school, where);
-        data = fromTidy(table.rows.map(function (r) { return [r[keys.person], r[sc], r[keys.day], r[keys.slot]]; }), slots, where);
-      } else {
-        var school = findSchool(table.columns, options.school, where), person = findPerson(table), sep = ", ";
-        table.rows.forEach(function (r) { table.columns.forEach(function (c) { if (c !== school && c !== person && r[c] !== null && String(r[c]).indexOf(";") >= 0) { sep = ";"; } }); });
-        data = fromTidy(tidyFromGrid(table, person, school, sep, slots, where), slots, where);
+    var table = typeof input === "string" ? null : input;
+    if (!table) {
+      var trimmed = input.replace(/^\ufeff/, "").trim();
+      if (trimmed.charAt(0) === "{") {
+        var doc;
+        try { doc = JSON.parse(trimmed); } catch (e) { throw new PlnError("expected JSON saved by the time finder, found text that is not JSON", where, "Choose the .json file you saved."); }
+        if (doc.format !== CFG.json_format) { throw new PlnError('expected a file with "format": "' + CFG.json_format + '", found something else', where, "Choose the .json file you saved from the time finder."); }
+        data = fromTidy(doc.rows, doc.slots || slots, where);
+        return { data: data, table: availability(data) };
       }
+      table = parseCSV(input, where);
     }
-    var table2 = availability(data);
-    return { data: data, table: table2 };
+    var keys = keyOf(table.columns);
+    if (keys.person && keys.day && keys.slot) {
+      var sc = findSchool(table.columns, options.school, where);
+      data = fromTidy(table.rows.map(function (r) { return [r[keys.person], r[sc], r[keys.day], r[keys.slot]]; }), slots, where);
+    } else {
+      var school = findSchool(table.columns, options.school, where), person = findPerson(table), sep = ", ";
+      table.rows.forEach(function (r) { table.columns.forEach(function (c) { if (c !== school && c !== person && r[c] !== null && String(r[c]).indexOf(";") >= 0) { sep = ";"; } }); });
+      data = fromTidy(tidyFromGrid(table, person, school, sep, slots, where), slots, where);
+    }
+    return { data: data, table: availability(data) };
+  }
+
+  /* a file's bytes (CSV in any encoding plnlib reads, .xlsx, or saved .json) -> Promise of analyse() */
+  function analyseBytes(bytes, options, vendor) {
+    var name = (options && options.name) || "the file";
+    return window.PlnPlanRead.readBytes(bytes, name, vendor).then(function (got) {
+      return analyse(got.json !== undefined ? got.json : got.table, options);
+    });
   }
 
   function toJSON(result) {
@@ -280,23 +262,23 @@
       slotsInput = box.querySelector(".pln-tf-slots"), schoolInput = box.querySelector(".pln-tf-school"),
       last = null, store = "pln-timefinder";
     function say(text, bad) { status.textContent = text; status.classList.toggle("pln-error", !!bad); }
-    function run(text, name) {
+    function opts(name) {
       var slots = slotsInput.value.split("|").map(function (s) { return s.trim(); }).filter(Boolean);
-      try {
-        last = analyse(text, { name: name, slots: slots, school: schoolInput.value.trim() || null });
-        render(box, last);
-        try { localStorage.setItem(store, JSON.stringify(toJSON(last))); } catch (e) { /* storage full or off */ }
-        say("Read " + name + ". The results are below; the data stay in this browser.");
-      } catch (err) {
-        if (!(err instanceof PlnError)) { throw err; }
-        say(err.message, true);
-      }
+      return { name: name, slots: slots, school: schoolInput.value.trim() || null };
     }
+    function show(result, name) {
+      last = result; render(box, last);
+      try { localStorage.setItem(store, JSON.stringify(toJSON(last))); } catch (e) { /* storage full or off */ }
+      say("Read " + name + ". The results are below; the data stay in this browser.");
+    }
+    function fail(err) { if (!(err && err.name === "PlnError")) { throw err; } say(err.message, true); }
+    function run(text, name) { try { show(analyse(text, opts(name)), name); } catch (err) { fail(err); } }
     file.addEventListener("change", function () {
       var f = file.files[0];
       if (!f) { return; }
-      if (/\.xlsx?$/i.test(f.name)) { say(f.name + ": expected a CSV or a saved .json file, found a spreadsheet. Save it as CSV first (File, Save as, CSV UTF-8), or use plnlib time-finder.", true); return; }
-      f.text().then(function (text) { run(text, f.name); });
+      say("Reading " + f.name + " in this page...");
+      f.arrayBuffer().then(function (buf) { return analyseBytes(new Uint8Array(buf), opts(f.name), box.dataset.vendor); })
+        .then(function (r) { show(r, f.name); }, fail);
     });
     box.querySelector(".pln-tf-save").addEventListener("click", function () {
       if (!last) { say("Nothing to save yet: choose a file first.", true); return; }
@@ -321,7 +303,7 @@
     CFG = JSON.parse(cfg.textContent);
     document.querySelectorAll(".pln-timefinder").forEach(setup);
   }
-  window.PlnTimeFinder = { analyse: analyse, toJSON: toJSON, parseCSV: parseCSV, init: init,
+  window.PlnTimeFinder = { analyse: analyse, analyseBytes: analyseBytes, toJSON: toJSON, parseCSV: parseCSV, init: init,
     PlnError: PlnError, configure: function (c) { CFG = c; } };
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }
 })();
