@@ -19,7 +19,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from plnlib.checklists.model import MISSING_CODES, Checklist
+from plnlib.checklists.columns import shown_value
+from plnlib.checklists.model import MISSING_CODES, Checklist, Scale
 from plnlib.errors import DataError
 from plnlib.helpers import combined_key, row_label
 
@@ -30,6 +31,7 @@ __all__ = [
     "group_values",
     "prepare_answers",
     "require_column",
+    "unknown_answers_error",
 ]
 
 #: A column that marks synthetic data (value "yes" on every row); never a group column.
@@ -195,13 +197,15 @@ def prepare_answers(
     # parse each distinct answer once: forms give a handful of distinct values for thousands of rows
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     parsed_uniques: list[float | str | None] = []
+    bad_answers: list[int] = []
     for pos_u, raw in enumerate(uniques):
         try:
             parsed_uniques.append(scale.parse(raw))
         except DataError:
-            first = int(np.flatnonzero(codes == pos_u)[0])
-            scale.parse(raw, where=f"{where}, {row_label(frame, first)}")  # raises with the row
-            raise
+            parsed_uniques.append(None)
+            bad_answers.append(pos_u)
+    if bad_answers:
+        raise unknown_answers_error(frame, codes, uniques, bad_answers, scale, where)
     score_of = np.array(
         [np.nan if (p is None or isinstance(p, str)) else p for p in parsed_uniques] + [np.nan],
         dtype="float64",
@@ -235,13 +239,42 @@ def prepare_answers(
             if response_key is None or col in response_key:
                 key_codes.append(pd.factorize(frame[col], use_na_sentinel=False)[0])
     # the same person may answer again in another wave (or any other group column)
-    dupes = pd.Series(combined_key(key_codes)).duplicated(keep="first")
+    keys = pd.Series(combined_key(key_codes))
+    dupes = keys.duplicated(keep="first")
     if dupes.any():
         pos = int(np.flatnonzero(dupes.to_numpy())[0])
+        before = int(np.flatnonzero((keys == keys.iloc[pos]).to_numpy())[0])
         raise DataError(
-            f"expected one answer per respondent and item, found respondent "
-            f"'{out.at[pos, 'respondent']}' answering {out.at[pos, 'item']} twice",
-            where=f"{where}, {row_label(frame, pos)}",
+            f"expected one answer per respondent and item, found one respondent answering "
+            f"{out.at[pos, 'item']} twice ({row_label(frame, before)} and {row_label(frame, pos)})",
+            where=where,
             fix="Remove the duplicate row or response (a form submitted twice?).",
         )
     return out
+
+
+def unknown_answers_error(
+    frame: pd.DataFrame,
+    codes: np.ndarray,
+    uniques: Sequence[object],
+    bad: Sequence[int],
+    scale: Scale,
+    where: str,
+) -> DataError:
+    """One message for every answer not on the scale: each distinct answer once, with all its rows.
+
+    Answers that hold an e-mail address are never shown, only counted.
+    """
+    parts: dict[str, list[str]] = {}
+    for pos_u in bad:
+        shown = shown_value(uniques[pos_u])
+        rows = [row_label(frame, int(k)) for k in np.flatnonzero(codes == pos_u)]
+        parts.setdefault(shown, []).extend(rows)
+    listed = ", ".join(f"{shown} ({'; '.join(rows)})" for shown, rows in parts.items())
+    return DataError(
+        f"expected answers on the scale '{scale.name}' ({scale.options_text()}), found "
+        f"{len(parts)} other answer{'s' if len(parts) > 1 else ''}: {listed}",
+        where=where,
+        fix="Use one of the numbers or labels of the scale, or leave the cell empty; for "
+        "labels in another language give a label map (plnlib: --labels map.csv).",
+    )

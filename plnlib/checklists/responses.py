@@ -185,8 +185,8 @@ def response_matrix(
         pair = pd.Series(resp[ok].astype("int64") * len(checklist.items) + cols[ok])
         pos = int(np.flatnonzero(ok)[int(np.flatnonzero(pair.duplicated().to_numpy())[0])])
         raise DataError(
-            f"expected one answer per response and item, found respondent "
-            f"'{prepared['respondent'].iloc[pos]}' answering {prepared['item'].iloc[pos]} twice",
+            f"expected one answer per response and item, found one respondent answering "
+            f"{prepared['item'].iloc[pos]} twice",
             where=f"answers, {row_label(prepared, pos)}",
             fix="Name the wave column if people answer in several waves, or remove the "
             "repeated response.",

@@ -12,10 +12,10 @@ from plnlib.checklists.forms import form_questions
 from plnlib.checklists.scoring import breakdown
 from plnlib.checklists.team import team_summary
 from plnlib.cli._common import add_min_group, check_suffix
+from plnlib.cli._reading import add_reading_options, read_answers, with_label_map
 from plnlib.io.content import checklist_ids, load_checklist
 from plnlib.io.files import write_output
 from plnlib.io.forms import write_word_form
-from plnlib.io.responses import read_responses
 from plnlib.io.saved_answers import is_saved_answers_path, read_saved_answers
 from plnlib.web.worksheets import worksheet_html, worksheet_markdown
 
@@ -42,6 +42,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument(
         "-o", "--output", required=True, type=Path, help="FILE.gs, FILE.docx or FILE.csv"
     )
+    p.add_argument(
+        "--language",
+        default="en",
+        help="the language of the answer options and the school and role questions: "
+        "en (default) or es (Spanish); the items stay in English",
+    )
     p.set_defaults(func=_form, command_name="form")
 
     p = subparsers.add_parser("worksheet", help="write a printable worksheet (.html or .md)")
@@ -65,6 +71,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--by", help="a group column, e.g. school or role")
     add_min_group(p)
+    add_reading_options(p)
     p.add_argument("-o", "--output", required=True, type=Path, help="where to write the CSV")
     p.set_defaults(func=_score, command_name="score")
 
@@ -79,20 +86,22 @@ def _list(args: argparse.Namespace) -> int:
 def _form(args: argparse.Namespace) -> int:
     checklist = load_checklist(args.id)
     suffix = check_suffix(args.output, (".gs", ".docx", ".csv"))
+    lang = args.language
+    labels = checklist.scale.labels_in(lang)
     if suffix == ".gs":
-        write_output(args.output, google_apps_script(checklist))
+        write_output(args.output, google_apps_script(checklist, labels=labels, language=lang))
         print(
             f"wrote a Google Apps Script for the {len(checklist.items)}-question form to "
             f"{args.output}: paste it into a new project at script.google.com and run createForm"
         )
     elif suffix == ".docx":
-        write_word_form(args.output, word_form_blocks(checklist))
+        write_word_form(args.output, word_form_blocks(checklist, labels=labels, language=lang))
         print(
             f"wrote the {len(checklist.items)}-question form to {args.output}: "
             f"import it with Quick Import in Microsoft Forms"
         )
     else:
-        write_output(args.output, form_questions(checklist))
+        write_output(args.output, form_questions(checklist, labels=labels))
         print(f"wrote {len(checklist.items)} questions to {args.output}")
     return 0
 
@@ -107,12 +116,13 @@ def _worksheet(args: argparse.Namespace) -> int:
 
 
 def _score(args: argparse.Namespace) -> int:
-    checklist = load_checklist(args.id)
+    checklist = with_label_map(load_checklist(args.id), args.labels)
     check_suffix(args.output, (".csv",))
     paths = args.responses
     where = ", ".join(p.name for p in paths)
+    missing: list[str] = []
     if len(paths) == 1 and not is_saved_answers_path(paths[0]):
-        raw = read_responses(paths[0], checklist)
+        raw, where, missing = read_answers(args, checklist, paths[0], "score")
     else:
         raw = read_saved_answers(paths, checklist)
         for note in raw.attrs.get("notes", []):
@@ -134,4 +144,9 @@ def _score(args: argparse.Namespace) -> int:
     hidden = int(table["suppressed"].sum())
     note = f"; {hidden} cell(s) suppressed (fewer than {args.min_group} people)" if hidden else ""
     print(f"wrote {len(out)} rows to {args.output}{note}")
+    if missing:
+        print(
+            f"scored WITHOUT {len(missing)} item(s) that have no column: {', '.join(missing)}; "
+            "the section means leave them out"
+        )
     return 0
