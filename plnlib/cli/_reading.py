@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -50,13 +51,17 @@ def with_label_map(checklist: Checklist, path: Path | None) -> Checklist:
 
 
 def read_answers(
-    args: argparse.Namespace, checklist: Checklist, path: Path, command: str
+    args: argparse.Namespace,
+    checklist: Checklist,
+    path: Path,
+    command: str,
+    reader: Callable[..., pd.DataFrame] = read_responses,
 ) -> tuple[pd.DataFrame, str, list[str]]:
     """The tidy answers of ``path``, the place to name in messages, and the missing items.
 
     Prints a note per column dropped, matched by text or unmatched, on stderr.
     """
-    raw = read_responses(
+    raw = reader(
         path, checklist, sheet=args.sheet, allow_missing_items=args.allow_missing_items
     )
     info = raw.attrs.get("reading", {})

@@ -16,6 +16,7 @@ from plnlib.cli._reading import add_reading_options, read_answers, with_label_ma
 from plnlib.io.content import checklist_ids, load_checklist
 from plnlib.io.files import write_output
 from plnlib.io.forms import write_word_form
+from plnlib.io.responses import read_responses
 from plnlib.io.saved_answers import is_saved_answers_path, read_saved_answers
 from plnlib.web.worksheets import worksheet_html, worksheet_markdown
 
@@ -122,7 +123,7 @@ def _score(args: argparse.Namespace) -> int:
     where = ", ".join(p.name for p in paths)
     missing: list[str] = []
     if len(paths) == 1 and not is_saved_answers_path(paths[0]):
-        raw, where, missing = read_answers(args, checklist, paths[0], "score")
+        raw, where, missing = read_answers(args, checklist, paths[0], "score", read_responses)
     else:
         raw = read_saved_answers(paths, checklist)
         for note in raw.attrs.get("notes", []):

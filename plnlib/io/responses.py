@@ -173,7 +173,7 @@ def responses_from_frame(
     accepted = checklist.scale.accepted
     plan = plan_columns(
         headers,
-        [frame.iloc[:, k].tolist() for k in range(len(headers))],
+        [[None if pd.isna(v) else v for v in frame.iloc[:, k]] for k in range(len(headers))],
         {i.id: i.text for i in checklist.items},
         lambda v: fold_label(v) in accepted,
     )

@@ -52,8 +52,8 @@
         table = Promise.resolve(read.readCsvText(read.decodeText(file.bytes, file.name), file.name));
       }
       return table.then(function (t) {
-        var answers = read.responsesFromTable(t, checklist, data, file.name);
-        answers.where = file.name;
+        var answers = read.responsesFromTable(t, checklist, data, file.name, options);
+        answers.where = answers.where || file.name;
         return answers;
       });
     });
