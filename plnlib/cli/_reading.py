@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -59,14 +58,14 @@ def read_answers(
 ) -> tuple[pd.DataFrame, str, list[str]]:
     """The tidy answers of ``path``, the place to name in messages, and the missing items.
 
-    Prints a note per column dropped, matched by text or unmatched, on stderr.
+    Prints a note per sheet chosen, column dropped, matched by text or unmatched.
     """
     raw = reader(
         path, checklist, sheet=args.sheet, allow_missing_items=args.allow_missing_items
     )
     info = raw.attrs.get("reading", {})
     for line in reading_notes(info):
-        print(f"plnlib {command}: note: {line}", file=sys.stderr)
+        print(f"note: {line}")
     return raw, str(info.get("where", path.name)), list(info.get("missing", []))
 
 

@@ -50,7 +50,7 @@ test("layouts: tidy, wide and Google Forms, with identifying columns dropped", (
   const wide = R.responsesFromTable({
     columns: ["Timestamp", "Email Address", "School", "[DES-02] Anything", "[DES-01] Else"],
     rows: [["2026/01/05", "a@example.org", "North", "4", "Emerging"]],
-  }, design, data, "g.csv");
+  }, design, data, "g.csv", { allowMissingItems: true });
   assert.equal(wide.layout, "google");
   assert.deepEqual(wide.groups, ["School"]);
   assert.deepEqual(wide.rows.map((r) => [r.respondent, r.item, r.value, r.School, r._row]),
@@ -60,7 +60,7 @@ test("layouts: tidy, wide and Google Forms, with identifying columns dropped", (
   assert.equal(tidy.layout, "tidy");
   assert.deepEqual(tidy.groups, ["role"]);
   const ms = R.responsesFromTable({ columns: ["ID", "Start time", "Completion time", "Name", "DES-01"],
-    rows: [["7 ", "1/3/26", "1/3/26", "Ann", "3"]] }, design, data);
+    rows: [["7 ", "1/3/26", "1/3/26", "Ann", "3"]] }, design, data, "", { allowMissingItems: true });
   assert.equal(ms.rows[0].respondent, "7");
   assert.equal(ms.layout, "msforms");
   assert.deepEqual(ms.groups, []);

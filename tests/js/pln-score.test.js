@@ -66,7 +66,7 @@ test("prepare_answers' checks give plnlib's messages", () => {
     /f.csv, row 2: expected a respondent id on every row/);
   assert.throws(() => S.prepareAnswers(tidy([
     { respondent: "a", item: "DES-01", value: "3" }, { respondent: "a", item: "DES-01", value: "2" }]), design, m4, "f.csv"),
-  /row 3: expected one answer per respondent and item, found respondent 'a' answering DES-01 twice/);
+  { message: "f.csv: expected one answer per respondent and item, found one respondent answering DES-01 twice (row 2 and row 3). Remove the duplicate row or response (a form submitted twice?)." });
   assert.throws(() => S.prepareAnswers(tidy([]), design, m4, "f.csv"), /expected at least one answer/);
 });
 
