@@ -28,8 +28,8 @@ __all__ = [
     "FORM_TEXT",
     "GROUP_QUESTIONS",
     "FormQuestion",
-    "form_text",
     "form_plan",
+    "form_text",
     "google_apps_script",
     "word_form_blocks",
 ]

@@ -37,7 +37,9 @@ def item_id_of(header: object) -> str | None:
     return match.group(1) if match else None
 
 
-def form_questions(checklist: Checklist, *, labels: Mapping[str, str] | None = None) -> pd.DataFrame:
+def form_questions(
+    checklist: Checklist, *, labels: Mapping[str, str] | None = None
+) -> pd.DataFrame:
     """One row per item, ready to paste into a form.
 
     Columns: ``item_id``, ``section``, ``question`` (the title to paste,

@@ -60,9 +60,7 @@ def read_answers(
 
     Prints a note per sheet chosen, column dropped, matched by text or unmatched.
     """
-    raw = reader(
-        path, checklist, sheet=args.sheet, allow_missing_items=args.allow_missing_items
-    )
+    raw = reader(path, checklist, sheet=args.sheet, allow_missing_items=args.allow_missing_items)
     info = raw.attrs.get("reading", {})
     for line in reading_notes(info):
         print(f"note: {line}")

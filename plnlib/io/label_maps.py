@@ -69,8 +69,9 @@ def read_label_map(path: str | Path, scale: Scale) -> list[tuple[str, str]]:
             allowed = ", ".join([*sorted(points, key=int), *(c for c, _ in scale.missing)])
             raise DataError(
                 f"expected a value of the scale '{scale.name}' ({allowed}) for the label "
-                f"'{text}', found '{key}'" if key else
-                f"expected a value of the scale '{scale.name}' ({allowed}) for the label "
+                f"'{text}', found '{key}'"
+                if key
+                else f"expected a value of the scale '{scale.name}' ({allowed}) for the label "
                 f"'{text}', found an empty cell",
                 where=f"{where}, row {row}",
                 fix="Give the number of the answer on the scale, or dont_know / not_applicable.",

@@ -56,8 +56,15 @@ ANSWERS_FORMAT = "plnlib-answers"
 #: Columns of form exports that identify people or only describe the submission (English;
 #: every language: :data:`plnlib.checklists.columns.IDENTIFYING_HEADERS`).
 DROPPED_COLUMNS = frozenset(
-    {"timestamp", "start time", "completion time", "last modified time", "email",
-     "email address", "name"}
+    {
+        "timestamp",
+        "start time",
+        "completion time",
+        "last modified time",
+        "email",
+        "email address",
+        "name",
+    }
 )
 RESPONDENT_COLUMNS = ("respondent", "id", "respondent id")
 
@@ -111,8 +118,7 @@ def _tidy(frame: pd.DataFrame, checklist: Checklist, lower: Mapping[str, str]) -
     dropped = [
         c
         for c in tidy.columns
-        if c not in special
-        and (identifying_kind(c) is not None or _mostly_emails(tidy[c]))
+        if c not in special and (identifying_kind(c) is not None or _mostly_emails(tidy[c]))
     ]
     tidy = tidy.drop(columns=dropped).copy()
     prefixes = sorted({i.split("-")[0] for i in checklist.item_ids})

@@ -61,7 +61,12 @@ def _no_personal_data(*texts):
 
 def test_a_spanish_google_forms_export_is_scored(tmp_path, capsys):
     # as Google Forms writes it for a Spanish account, from the Spanish form plnlib makes
-    header = ["Marca temporal", "Dirección de correo electrónico", "Escuela", *_titles(DESIGN, "es")]
+    header = [
+        "Marca temporal",
+        "Dirección de correo electrónico",
+        "Escuela",
+        *_titles(DESIGN, "es"),
+    ]
     path = tmp_path / "Respuestas.csv"
     _write_csv(path, header, _google_rows(DESIGN))
     status, out, err, result = _score(tmp_path, capsys, "pln-design", path)
@@ -75,7 +80,14 @@ def test_a_spanish_google_forms_export_is_scored(tmp_path, capsys):
 
 @pytest.mark.parametrize(
     "answer",
-    ["De acuerdo", "de ACUERDO", "De  acuerdo ", "DE ACUERDO", "4 = De acuerdo", "Bastante de acuerdo"],
+    [
+        "De acuerdo",
+        "de ACUERDO",
+        "De  acuerdo ",
+        "DE ACUERDO",
+        "4 = De acuerdo",
+        "Bastante de acuerdo",
+    ],
 )
 def test_spanish_agreement_labels_are_read_whatever_the_case(answer):
     assert AGR.scale.name == "agree5"
@@ -129,9 +141,7 @@ def test_items_with_no_column_stop_the_score_naming_them(tmp_path, capsys):
     assert "expected a column for every item of 'pln-design', found none for DES-03, DES-10 " in err
     assert "(2 of 26 items); the columns that look like questions but match no item are " in err
     assert "'A question somebody rewrote completely'" in err and "--allow-missing-items" in err
-    status, out, err, result = _score(
-        tmp_path, capsys, "pln-design", path, "--allow-missing-items"
-    )
+    status, out, err, result = _score(tmp_path, capsys, "pln-design", path, "--allow-missing-items")
     assert status == 0, err
     assert "scored WITHOUT 2 item(s) that have no column: DES-03, DES-10" in out
     assert "columns that look like questions but match no item (not scored): 'A question" in out
@@ -140,7 +150,9 @@ def test_items_with_no_column_stop_the_score_naming_them(tmp_path, capsys):
 def test_a_report_with_items_missing_says_so_in_the_report(tmp_path, capsys):
     header = ["respondent", "school", *(f"[{i.id}] {i.text}" for i in KMB.items[1:])]
     path = tmp_path / "answers.csv"
-    _write_csv(path, header, [[f"r{k}", "North", *(["Established"] * (len(header) - 2))] for k in range(6)])
+    _write_csv(
+        path, header, [[f"r{k}", "North", *(["Established"] * (len(header) - 2))] for k in range(6)]
+    )
     report = tmp_path / "report.md"
     assert main(["report", KMB.id, str(path), "-o", str(report)]) == 2
     assert "found none for KMB-01 (1 of" in capsys.readouterr().err
@@ -167,13 +179,27 @@ def _msforms(path, header, rows, sheets=()):
 def test_a_microsoft_forms_workbook_in_english_and_in_spanish(tmp_path, capsys):
     for head in (
         ["ID", "Start time", "Completion time", "Email", "Name", "Last modified time"],
-        ["Id", "Hora de inicio", "Hora de finalización", "Correo electrónico", "Nombre",
-         "Hora de la última modificación"],
+        [
+            "Id",
+            "Hora de inicio",
+            "Hora de finalización",
+            "Correo electrónico",
+            "Nombre",
+            "Hora de la última modificación",
+        ],
     ):
         header = [*head, "Role", *(f"[{i.id}] {i.text}" for i in KMB.items)]
         rows = [
-            [k + 1, "3/1/26 10:00:00", "3/1/26 10:07:00", f"persona{k}@escuela.example",
-             "Ana Pérez", None, "Teacher", *([4] * len(KMB.items))]
+            [
+                k + 1,
+                "3/1/26 10:00:00",
+                "3/1/26 10:07:00",
+                f"persona{k}@escuela.example",
+                "Ana Pérez",
+                None,
+                "Teacher",
+                *([4] * len(KMB.items)),
+            ]
             for k in range(5)
         ]
         path = tmp_path / "ms.xlsx"
@@ -190,10 +216,10 @@ def test_an_email_column_under_any_header_is_dropped_by_its_content(tmp_path, ca
     rows[0][0] = ""  # a blank does not change what the column is
     path = tmp_path / "odd.csv"
     _write_csv(path, header, rows)
-    status, out, err, result = _score(tmp_path, capsys, "pln-design", path, "--by", "Contacto")
+    status, out, err, _result = _score(tmp_path, capsys, "pln-design", path, "--by", "Contacto")
     assert status == 2
     assert "expected a group column 'Contacto', found the columns 'Escuela'" in err
-    status, out, err, result = _score(tmp_path, capsys, "pln-design", path)
+    status, out, err, _result = _score(tmp_path, capsys, "pln-design", path)
     assert status == 0 and "left out personal data (never read or shown): 'Contacto'" in out
 
 
@@ -205,7 +231,7 @@ def test_a_planted_email_and_bad_labels_are_reported_once_each_never_shown(tmp_p
     rows[2][2] = rows[3][5] = rows[5][2] = "Sometimes"
     path = tmp_path / "bad.csv"
     _write_csv(path, header, rows)
-    status, out, err, result = _score(tmp_path, capsys, "pln-design", path)
+    status, out, err, _result = _score(tmp_path, capsys, "pln-design", path)
     assert status == 2
     assert "found 2 other answers: an e-mail address (not shown) (row 3, column '[DES-01] " in err
     assert "'Sometimes' (row 4, column '[DES-01] " in err
@@ -222,8 +248,16 @@ def test_a_duplicate_respondent_is_named_by_rows_not_by_label(tmp_path, capsys):
 
 
 def test_a_european_excel_csv_with_decimal_commas(tmp_path, capsys):
-    header = ["Horodateur", "Adresse e-mail", "École", *(f"[{i.id}] {i.text}" for i in DESIGN.items)]
-    rows = [["01/03/2026 10:00", f"p{k}@ecole.example", "Saint-Étienne", *(["3,0"] * 26)] for k in range(5)]
+    header = [
+        "Horodateur",
+        "Adresse e-mail",
+        "École",
+        *(f"[{i.id}] {i.text}" for i in DESIGN.items),
+    ]
+    rows = [
+        ["01/03/2026 10:00", f"p{k}@ecole.example", "Saint-Étienne", *(["3,0"] * 26)]
+        for k in range(5)
+    ]
     path = tmp_path / "reponses.csv"
     _write_csv(path, header, rows, encoding="cp1252", sep=";")
     status, out, err, result = _score(tmp_path, capsys, "pln-design", path, "--by", "École")
@@ -233,11 +267,16 @@ def test_a_european_excel_csv_with_decimal_commas(tmp_path, capsys):
 
 
 def test_the_sheet_with_the_answers_is_found_and_named(tmp_path, capsys):
-    header = ["Zeitstempel", "E-Mail-Adresse", "Schule", *(f"[{i.id}] {i.text}" for i in DESIGN.items)]
+    header = [
+        "Zeitstempel",
+        "E-Mail-Adresse",
+        "Schule",
+        *(f"[{i.id}] {i.text}" for i in DESIGN.items),
+    ]
     rows = [["01.03.2026", f"p{k}@schule.example", "Nord", *(["3,0"] * 26)] for k in range(5)]
     path = tmp_path / "antworten.xlsx"
     _msforms(path, header, rows, sheets=[("Notizen", [["Hinweis"], ["Testlauf"]]), ("Leer", [])])
-    status, out, err, result = _score(tmp_path, capsys, "pln-design", path)
+    status, out, err, _result = _score(tmp_path, capsys, "pln-design", path)
     assert status == 0, err
     assert (
         "note: read the sheet 'Sheet1' of antworten.xlsx; looked at 'Leer' (empty), 'Notizen' "
@@ -257,7 +296,9 @@ def test_no_sheet_or_two_sheets_with_answers_are_refused_naming_every_sheet(tmp_
     _msforms(path, header, rows, sheets=[("Wave 1", [header, *rows])])
     status, out, err, _ = _score(tmp_path, capsys, "pln-design", path)
     assert status == 2
-    assert "expected the answers on one sheet, found answers on 2 sheets: 'Wave 1' (26 answer " in err
+    assert (
+        "expected the answers on one sheet, found answers on 2 sheets: 'Wave 1' (26 answer " in err
+    )
     assert "--sheet 'Wave 1'" in err
     status, out, err, _ = _score(tmp_path, capsys, "pln-design", path, "--sheet", "Wave 1")
     assert status == 0 and "read the sheet 'Wave 1' (chosen with --sheet)" in out
@@ -276,19 +317,23 @@ def test_a_label_map_reads_another_language(tmp_path, capsys):
     labels = ["Helemaal oneens", "Oneens", "Neutraal", "Eens", "Helemaal eens"]
     mapping = tmp_path / "nl.csv"
     mapping.write_text(
-        "label,value\n" + "".join(f"{w},{k + 1}\n" for k, w in enumerate(labels))
-        + "Weet ik niet,dont_know\n", encoding="utf-8"
+        "label,value\n"
+        + "".join(f"{w},{k + 1}\n" for k, w in enumerate(labels))
+        + "Weet ik niet,dont_know\n",
+        encoding="utf-8",
     )
     header = ["Tijdstempel", "E-mailadres", "School", *(f"[{i.id}] {i.text}" for i in AGR.items)]
-    rows = [["2026-03-01", f"p{k}@school.example", "Noord", *([labels[k % 5]] * len(AGR.items))]
-            for k in range(5)]
+    rows = [
+        ["2026-03-01", f"p{k}@school.example", "Noord", *([labels[k % 5]] * len(AGR.items))]
+        for k in range(5)
+    ]
     rows[0][3] = "weet ik NIET"
     path = tmp_path / "nl-answers.csv"
     _write_csv(path, header, rows)
     status, out, err, _ = _score(tmp_path, capsys, AGR.id, path)
     assert status == 2 and "'Helemaal oneens' (row 2, column '[RDY-02] " in err
     assert "--labels map.csv" in err
-    status, out, err, result = _score(tmp_path, capsys, AGR.id, path, "--labels", mapping)
+    status, out, err, _result = _score(tmp_path, capsys, AGR.id, path, "--labels", mapping)
     assert status == 0, err
     assert "'Tijdstempel', 'E-mailadres'" in out
 
@@ -296,14 +341,22 @@ def test_a_label_map_reads_another_language(tmp_path, capsys):
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("word,number\nEens,4\n", "expected two columns, 'label' and 'value' (or 'label' and "
-         "'code'), found 'word', 'number'"),
-        ("label,value\nEens,9\n", "nl.csv, row 2: expected a value of the scale 'agree5' "
-         "(1, 2, 3, 4, 5, dont_know, not_applicable) for the label 'Eens', found '9'"),
+        (
+            "word,number\nEens,4\n",
+            "expected two columns, 'label' and 'value' (or 'label' and "
+            "'code'), found 'word', 'number'",
+        ),
+        (
+            "label,value\nEens,9\n",
+            "nl.csv, row 2: expected a value of the scale 'agree5' "
+            "(1, 2, 3, 4, 5, dont_know, not_applicable) for the label 'Eens', found '9'",
+        ),
         ("label,value\n,4\n", "nl.csv, row 2: expected a label, found an empty cell"),
         ("label,code\nEens,\n", "for the label 'Eens', found an empty cell"),
-        ("label,value\nEens,4\nEENS,2\n", "expected each label once, found 'EENS' as 4 in row 2 "
-         "and as 2 in row 3"),
+        (
+            "label,value\nEens,4\nEENS,2\n",
+            "expected each label once, found 'EENS' as 4 in row 2 and as 2 in row 3",
+        ),
         ("label,value\nDe acuerdo,2\n", "found 'De acuerdo' given as 2, but it already means 4"),
         ("", "empty file"),
     ],
@@ -313,7 +366,7 @@ def test_bad_label_maps_get_plain_messages(tmp_path, capsys, content, message):
     mapping.write_text(content, encoding="utf-8")
     answers = tmp_path / "a.csv"
     answers.write_text("respondent,item,value\na,RDY-01,Eens\n")
-    status, out, err, result = _score(tmp_path, capsys, AGR.id, answers, "--labels", mapping)
+    status, _out, err, result = _score(tmp_path, capsys, AGR.id, answers, "--labels", mapping)
     assert status == 2 and message in err, err
     assert "Traceback" not in err and not result.exists()
 
@@ -331,7 +384,9 @@ def test_spanish_forms_in_every_format(tmp_path, capsys):
     rows = list(csv.DictReader(table.open(encoding="utf-8-sig")))
     assert rows[0]["options"].startswith("Totalmente en desacuerdo | En desacuerdo | ")
     assert main(["form", AGR.id, "--language", "xx", "-o", str(gs)]) == 2
-    assert "expected a language of the scale 'agree5' (en, es), found 'xx'" in capsys.readouterr().err
+    assert (
+        "expected a language of the scale 'agree5' (en, es), found 'xx'" in capsys.readouterr().err
+    )
 
 
 def test_the_spanish_form_reads_back(tmp_path, capsys):
@@ -341,7 +396,7 @@ def test_the_spanish_form_reads_back(tmp_path, capsys):
     rows = [["2026/03/01", "Norte", *([labels[k % 7]] * len(AGR.items))] for k in range(7)]
     path = tmp_path / "es.csv"
     _write_csv(path, header, rows)
-    status, out, err, result = _score(tmp_path, capsys, AGR.id, path, "--min-group", "3")
+    status, _out, err, result = _score(tmp_path, capsys, AGR.id, path, "--min-group", "3")
     assert status == 0, err
     first = next(csv.DictReader(result.open(encoding="utf-8-sig")))
     assert first["n"] == "5"  # "No sé" and "No aplica" are counted but not scored
