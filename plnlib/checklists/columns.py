@@ -32,6 +32,8 @@ __all__ = [
     "EMAIL_PATTERN",
     "IDENTIFYING_HEADERS",
     "ID_PATTERNS",
+    "POINT_PATTERN",
+    "QUESTION_WORDS",
     "RESPONDENT_HEADERS",
     "TEXT_MATCH",
     "ColumnPlan",
@@ -208,6 +210,18 @@ def match_text(header: object, texts: Mapping[str, str]) -> tuple[str | None, li
     return good[0][1], []
 
 
+#: A header of this many words or more is a sentence: perhaps a question.
+QUESTION_WORDS = 5
+#: A whole number as a cell holds it ("3", "3,0", "3.00").
+POINT_PATTERN = r"^\s*([0-9]+)(?:[.,]0+)?\s*$"
+_POINT_RE = re.compile(POINT_PATTERN)
+
+
+def _is_point(value: object, points: Sequence[int]) -> bool:
+    match = _POINT_RE.match(str(value))
+    return bool(match) and int(match.group(1)) in points
+
+
 @dataclass
 class ColumnPlan:
     """What each column of a wide table is. Columns are given by their position."""
@@ -232,11 +246,15 @@ def plan_columns(
     values: Sequence[Sequence[object]],
     item_texts: Mapping[str, str],
     is_label: Callable[[object], bool],
+    points: Sequence[int] = (),
 ) -> ColumnPlan:
     """Decide what every column of a wide table is (see the module's description).
 
     ``values[k]`` are the cells of column ``k``; ``item_texts`` maps the checklist's
     item ids (in order) to their text; ``is_label`` tells an answer label of the scale.
+    A column that matches no item looks like a question when its cells are mostly
+    labels, or when its header is a sentence (:data:`QUESTION_WORDS` words or more) and
+    its cells are mostly labels or numbers on the scale (``points``).
 
     Examples
     --------
@@ -275,7 +293,10 @@ def plan_columns(
         if item is not None:
             plan.items[k] = item
             plan.by_text.append(k)
-        elif _mostly(values[k], is_label):
+        elif _mostly(values[k], is_label) or (
+            len(folded[k].split()) >= QUESTION_WORDS
+            and _mostly(values[k], lambda v: is_label(v) or _is_point(v, points))
+        ):
             plan.unmatched.append(k)
         else:
             plan.groups.append(k)

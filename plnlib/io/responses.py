@@ -182,6 +182,7 @@ def responses_from_frame(
         [[None if pd.isna(v) else v for v in frame.iloc[:, k]] for k in range(len(headers))],
         {i.id: i.text for i in checklist.items},
         lambda v: fold_label(v) in accepted,
+        [p.value for p in checklist.scale.points],
     )
     unmatched = (
         f"; the columns that look like questions but match no item are "

@@ -146,6 +146,8 @@ def reading_data() -> dict[str, Any]:
         },
         "respondent_headers": list(cols.RESPONDENT_HEADERS),
         "text_match": dict(cols.TEXT_MATCH),
+        "question_words": cols.QUESTION_WORDS,
+        "point_pattern": cols.POINT_PATTERN,
     }
 
 

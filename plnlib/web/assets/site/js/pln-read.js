@@ -351,7 +351,12 @@
   }
 
   /* what every column of a wide table is (plan_columns) */
-  function planColumns(table, items, isLabel, fmt) {
+  function planColumns(table, items, isLabel, fmt, points) {
+    var pointRe = new RegExp(fmt.point_pattern, "u");
+    function isPoint(v) {
+      var m = pointRe.exec(String(v));
+      return m !== null && (points || []).indexOf(parseInt(m[1], 10)) >= 0;
+    }
     var plan = { items: {}, byText: [], respondent: null, dropped: [], unmatched: [], groups: [], missing: [], duplicates: {} };
     var prefixes = prefixesOf(items);
     var known = new Set(items.map(function (it) { return it.id; }));
@@ -376,7 +381,11 @@
     rest.forEach(function (k) {
       var found = matchText(table.columns[k], items, fmt)[0];
       if (found !== null) { plan.items[k] = found; plan.byText.push(k); }
-      else if (mostly(table.rows.map(function (r) { return r[k]; }), isLabel)) plan.unmatched.push(k);
+      else if (mostly(table.rows.map(function (r) { return r[k]; }), isLabel) ||
+        (foldText(table.columns[k]).split(" ").filter(Boolean).length >= fmt.question_words &&
+          mostly(table.rows.map(function (r) { return r[k]; }), function (v) { return isLabel(v) || isPoint(v); }))) {
+        plan.unmatched.push(k);
+      }
       else plan.groups.push(k);
     });
     var seen = {};
@@ -524,7 +533,8 @@
     var fmt = data.format, scale = data.scales[checklist.scale];
     var items = checklistItems(checklist);
     var headers = table.columns;
-    var plan = planColumns(table, items, function (v) { return has(scale.accept, score.fold(v)); }, fmt);
+    var plan = planColumns(table, items, function (v) { return has(scale.accept, score.fold(v)); }, fmt,
+      scale.points.map(function (p) { return p.value; }));
     var itemKeys = Object.keys(plan.items).map(Number).sort(function (a, b) { return a - b; });
     var unmatched = plan.unmatched.length
       ? "; the columns that look like questions but match no item are " + quoted(plan.unmatched.map(function (k) { return headers[k]; }))
