@@ -253,6 +253,15 @@ def prepare_answers(
     return out
 
 
+def _places(places: dict[str, list[str]]) -> str:
+    """ "DES-01: rows 3, 5; DES-02: row 4" (or "rows 3, 5" with no columns)."""
+
+    def rows(found: list[str]) -> str:
+        return ("row " if len(found) == 1 else "rows ") + ", ".join(found)
+
+    return "; ".join(f"{c}: {rows(r)}" if c else rows(r) for c, r in places.items())
+
+
 def unknown_answers_error(
     frame: pd.DataFrame,
     codes: np.ndarray,
@@ -263,14 +272,35 @@ def unknown_answers_error(
 ) -> DataError:
     """One message for every answer not on the scale: each distinct answer once, with all its rows.
 
+    In a wide file each place is the item's column and the rows ("DES-02: rows 4, 6").
     Answers that hold an e-mail address are never shown, only counted.
+
+    Examples
+    --------
+    >>> from plnlib.io.content import load_checklist
+    >>> c = load_checklist("pln-design")
+    >>> raw = pd.DataFrame({"respondent": ["a", "b", "a"], "item": ["DES-01", "DES-01", "DES-02"],
+    ...                     "value": ["Often", "ana@x.example", "Often"], "_row": [2, 3, 2],
+    ...                     "_column": ["[DES-01] ...", "[DES-01] ...", "[DES-02] ..."]})
+    >>> prepare_answers(raw, c, where="f.csv")
+    Traceback (most recent call last):
+    ...
+    plnlib.errors.DataError: f.csv: expected answers on the scale 'maturity4' (...), found 2 other answers: 'Often' (DES-01: row 2; DES-02: row 2), an e-mail address (not shown) (DES-01: row 3). ...
     """
-    parts: dict[str, list[str]] = {}
+    parts: dict[str, dict[str, list[str]]] = {}
+    has_rows = "_row" in frame.columns
+    has_columns = "_column" in frame.columns
     for pos_u in bad:
-        shown = shown_value(uniques[pos_u])
-        rows = [row_label(frame, int(k)) for k in np.flatnonzero(codes == pos_u)]
-        parts.setdefault(shown, []).extend(rows)
-    listed = ", ".join(f"{shown} ({'; '.join(rows)})" for shown, rows in parts.items())
+        places = parts.setdefault(shown_value(uniques[pos_u]), {})
+        for k in np.flatnonzero(codes == pos_u):
+            row = str(frame["_row"].iloc[k]) if has_rows else str(int(k) + 2)
+            column = (
+                str(frame["item"].iloc[k]).strip()
+                if has_columns and pd.notna(frame["_column"].iloc[k])
+                else ""
+            )
+            places.setdefault(column, []).append(row)
+    listed = ", ".join(f"{shown} ({_places(places)})" for shown, places in parts.items())
     return DataError(
         f"expected answers on the scale '{scale.name}' ({scale.options_text()}), found "
         f"{len(parts)} other answer{'s' if len(parts) > 1 else ''}: {listed}",

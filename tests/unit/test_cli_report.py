@@ -75,7 +75,7 @@ def test_bad_input_as_a_subprocess_has_no_traceback(tmp_path):
     out = tmp_path / "report.html"
     res = run("report", "knowledge-mobilisation", bad, "--allow-missing-items", "-o", out)
     assert res.returncode == 2
-    assert "Traceback" not in res.stderr and "other answer: '7' (row 2" in res.stderr
+    assert "Traceback" not in res.stderr and "other answer: '7' (KMB-01: row 2)" in res.stderr
     assert not out.exists()
 
 

@@ -86,7 +86,7 @@ def test_value_off_the_scale_names_row_and_column(tmp_path):
     p = tmp_path / "wide.csv"
     p.write_text(f"respondent,{ID1}\nx,1\ny,7\n")
     with pytest.raises(
-        DataError, match=rf"expected answers on the scale .*'7' \(row 3, column '{ID1}'\)"
+        DataError, match=rf"expected answers on the scale .*'7' \({ID1}: row 3\)"
     ):
         prepare_answers(_read(p), DESIGN, where=p.name)
 

@@ -257,7 +257,10 @@
           badRows.set(key, { raw: raw, rows: [] });
         }
       }
-      if (badRows.has(key)) badRows.get(key).rows.push(rowLabel(rows[k]));
+      if (badRows.has(key)) {
+        var hasColumn = rows[k]._column !== undefined && rows[k]._column !== null;
+        badRows.get(key).rows.push([hasColumn ? clean[k] : "", String(rows[k]._row)]);
+      }
       return cache.get(key);
     });
     if (badKeys.length) throw unknownAnswers(scale, badKeys, badRows, where);
@@ -294,10 +297,18 @@
     var parts = new Map();
     keys.forEach(function (key) {
       var shown = shownValue(found.get(key).raw);
-      if (!parts.has(shown)) parts.set(shown, []);
-      Array.prototype.push.apply(parts.get(shown), found.get(key).rows);
+      if (!parts.has(shown)) parts.set(shown, new Map());
+      var places = parts.get(shown);
+      found.get(key).rows.forEach(function (place) {
+        if (!places.has(place[0])) places.set(place[0], []);
+        places.get(place[0]).push(place[1]);
+      });
     });
-    var listed = Array.from(parts.entries()).map(function (e) { return e[0] + " (" + e[1].join("; ") + ")"; }).join(", ");
+    function rowsText(r) { return (r.length === 1 ? "row " : "rows ") + r.join(", "); }
+    var listed = Array.from(parts.entries()).map(function (e) {
+      var text = Array.from(e[1].entries()).map(function (p) { return p[0] ? p[0] + ": " + rowsText(p[1]) : rowsText(p[1]); }).join("; ");
+      return e[0] + " (" + text + ")";
+    }).join(", ");
     return new PlnError(
       "expected answers on the scale '" + scale.name + "' (" + optionsText(scale) + "), found " + parts.size +
         " other answer" + (parts.size > 1 ? "s" : "") + ": " + listed,
