@@ -87,7 +87,10 @@ def test_an_item_text_matches_exactly_or_clearly_never_between_two():
     words = first.text.split()
     edited = " ".join(words[:-1])  # the last word dropped: still clearly this item
     assert match_text(edited, TEXTS)[0] == first.id
-    twins = {"A-01": "Members share one goal for pupils.", "A-02": "Members share one goal for staff."}
+    twins = {
+        "A-01": "Members share one goal for pupils.",
+        "A-02": "Members share one goal for staff.",
+    }
     assert match_text("Members share one goal for", twins) == (None, ["A-01", "A-02"])
     assert match_text("School", TEXTS) == (None, [])
 
@@ -130,7 +133,10 @@ def _spec(**extra):
     [
         (_spec(also=["Yes"]), "expected each wording to mean one answer, found 'Yes' for 1"),
         (_spec(labels={"fr": "Non"}), "expected every answer to have labels in the same languages"),
-        (_spec(labels={"es": " "}), "expected a label in 'es' for the answer 1, found an empty one"),
+        (
+            _spec(labels={"es": " "}),
+            "expected a label in 'es' for the answer 1, found an empty one",
+        ),
         (_spec(also="Nope"), "expected 'labels' as {language: label} and 'also' as a list"),
         (_spec(also=["SÍ"]), "found 'SÍ' for 1 and 'Sí' for 2"),
     ],
@@ -151,6 +157,9 @@ def test_a_user_label_cannot_change_what_a_wording_means():
 def test_the_page_gets_the_same_rules_from_one_place():
     data = tool_data()
     assert data["format"]["id_patterns"] == reading_data()["id_patterns"]
-    assert "direccion de correo electronico" in data["format"]["identifying_headers"]["e-mail"]["exact"]
+    assert (
+        "direccion de correo electronico"
+        in data["format"]["identifying_headers"]["e-mail"]["exact"]
+    )
     accept = data["scales"]["agree5"]["accept"]
     assert accept["totalmente de acuerdo"] == "5" and accept["no se"] == "dont_know"
