@@ -259,7 +259,7 @@ def _places(places: dict[str, list[str]]) -> str:
     def rows(found: list[str]) -> str:
         return ("row " if len(found) == 1 else "rows ") + ", ".join(found)
 
-    return "; ".join(f"{c}: {rows(r)}" if c else rows(r) for c, r in places.items())
+    return "; ".join(f"{c}: {rows(r)}" if c else rows(r) for c, r in sorted(places.items()))
 
 
 def unknown_answers_error(

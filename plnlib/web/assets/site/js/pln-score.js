@@ -306,7 +306,7 @@
     });
     function rowsText(r) { return (r.length === 1 ? "row " : "rows ") + r.join(", "); }
     var listed = Array.from(parts.entries()).map(function (e) {
-      var text = Array.from(e[1].entries()).map(function (p) { return p[0] ? p[0] + ": " + rowsText(p[1]) : rowsText(p[1]); }).join("; ");
+      var text = Array.from(e[1].entries()).sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0; }).map(function (p) { return p[0] ? p[0] + ": " + rowsText(p[1]) : rowsText(p[1]); }).join("; ");
       return e[0] + " (" + text + ")";
     }).join(", ");
     return new PlnError(
