@@ -19,9 +19,10 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from plnlib.checklists.model import MISSING_CODES, Checklist
+from plnlib.checklists.columns import shown_value
+from plnlib.checklists.model import MISSING_CODES, Checklist, Scale
 from plnlib.errors import DataError
-from plnlib.helpers import combined_key, row_label
+from plnlib.helpers import combined_key, plural, row_label
 
 __all__ = [
     "MARKER",
@@ -30,6 +31,7 @@ __all__ = [
     "group_values",
     "prepare_answers",
     "require_column",
+    "unknown_answers_error",
 ]
 
 #: A column that marks synthetic data (value "yes" on every row); never a group column.
@@ -95,14 +97,14 @@ def group_values(
     >>> group_values(frame, "school")
     Traceback (most recent call last):
     ...
-    plnlib.errors.DataError: answers: expected a value of 'school' for every respondent, found 1 respondent(s) without one. ...
+    plnlib.errors.DataError: answers: expected a value of 'school' for every respondent, found 1 respondent without one. ...
     """
     require_column(prepared, column, role, where)
     values = prepared[column]
     if values.isna().any():
         raise DataError(
             f"expected a value of '{column}' for every respondent, found "
-            f"{int(values.isna().groupby(prepared['respondent']).any().sum())} respondent(s) "
+            f"{plural(int(values.isna().groupby(prepared['respondent']).any().sum()), 'respondent')} "
             "without one",
             where=where,
             fix=f"Fill in '{column}' for every respondent, or leave them out.",
@@ -195,13 +197,15 @@ def prepare_answers(
     # parse each distinct answer once: forms give a handful of distinct values for thousands of rows
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     parsed_uniques: list[float | str | None] = []
+    bad_answers: list[int] = []
     for pos_u, raw in enumerate(uniques):
         try:
             parsed_uniques.append(scale.parse(raw))
         except DataError:
-            first = int(np.flatnonzero(codes == pos_u)[0])
-            scale.parse(raw, where=f"{where}, {row_label(frame, first)}")  # raises with the row
-            raise
+            parsed_uniques.append(None)
+            bad_answers.append(pos_u)
+    if bad_answers:
+        raise unknown_answers_error(frame, codes, uniques, bad_answers, scale, where)
     score_of = np.array(
         [np.nan if (p is None or isinstance(p, str)) else p for p in parsed_uniques] + [np.nan],
         dtype="float64",
@@ -235,13 +239,72 @@ def prepare_answers(
             if response_key is None or col in response_key:
                 key_codes.append(pd.factorize(frame[col], use_na_sentinel=False)[0])
     # the same person may answer again in another wave (or any other group column)
-    dupes = pd.Series(combined_key(key_codes)).duplicated(keep="first")
+    keys = pd.Series(combined_key(key_codes))
+    dupes = keys.duplicated(keep="first")
     if dupes.any():
         pos = int(np.flatnonzero(dupes.to_numpy())[0])
+        before = int(np.flatnonzero((keys == keys.iloc[pos]).to_numpy())[0])
         raise DataError(
-            f"expected one answer per respondent and item, found respondent "
-            f"'{out.at[pos, 'respondent']}' answering {out.at[pos, 'item']} twice",
-            where=f"{where}, {row_label(frame, pos)}",
+            f"expected one answer per respondent and item, found one respondent answering "
+            f"{out.at[pos, 'item']} twice ({row_label(frame, before)} and {row_label(frame, pos)})",
+            where=where,
             fix="Remove the duplicate row or response (a form submitted twice?).",
         )
     return out
+
+
+def _places(places: dict[str, list[str]]) -> str:
+    """ "DES-01: rows 3, 5; DES-02: row 4" (or "rows 3, 5" with no columns)."""
+
+    def rows(found: list[str]) -> str:
+        return ("row " if len(found) == 1 else "rows ") + ", ".join(found)
+
+    return "; ".join(f"{c}: {rows(r)}" if c else rows(r) for c, r in sorted(places.items()))
+
+
+def unknown_answers_error(
+    frame: pd.DataFrame,
+    codes: np.ndarray,
+    uniques: Sequence[object],
+    bad: Sequence[int],
+    scale: Scale,
+    where: str,
+) -> DataError:
+    """One message for every answer not on the scale: each distinct answer once, with all its rows.
+
+    In a wide file each place is the item's column and the rows ("DES-02: rows 4, 6").
+    Answers that hold an e-mail address are never shown, only counted.
+
+    Examples
+    --------
+    >>> from plnlib.io.content import load_checklist
+    >>> c = load_checklist("pln-design")
+    >>> raw = pd.DataFrame({"respondent": ["a", "b", "a"], "item": ["DES-01", "DES-01", "DES-02"],
+    ...                     "value": ["Often", "ana@x.example", "Often"], "_row": [2, 3, 2],
+    ...                     "_column": ["[DES-01] ...", "[DES-01] ...", "[DES-02] ..."]})
+    >>> prepare_answers(raw, c, where="f.csv")
+    Traceback (most recent call last):
+    ...
+    plnlib.errors.DataError: f.csv: expected answers on the scale 'maturity4' (...), found 2 other answers: 'Often' (DES-01: row 2; DES-02: row 2), an e-mail address (not shown) (DES-01: row 3). ...
+    """
+    parts: dict[str, dict[str, list[str]]] = {}
+    has_rows = "_row" in frame.columns
+    has_columns = "_column" in frame.columns
+    for pos_u in bad:
+        places = parts.setdefault(shown_value(uniques[pos_u]), {})
+        for k in np.flatnonzero(codes == pos_u):
+            row = str(frame["_row"].iloc[k]) if has_rows else str(int(k) + 2)
+            column = (
+                str(frame["item"].iloc[k]).strip()
+                if has_columns and pd.notna(frame["_column"].iloc[k])
+                else ""
+            )
+            places.setdefault(column, []).append(row)
+    listed = ", ".join(f"{shown} ({_places(places)})" for shown, places in parts.items())
+    return DataError(
+        f"expected answers on the scale '{scale.name}' ({scale.options_text()}), found "
+        f"{len(parts)} other answer{'s' if len(parts) > 1 else ''}: {listed}",
+        where=where,
+        fix="Use one of the numbers or labels of the scale, or leave the cell empty; for "
+        "labels in another language give a label map (plnlib: --labels map.csv).",
+    )

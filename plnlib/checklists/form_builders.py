@@ -21,12 +21,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from plnlib.checklists.model import Checklist
+from plnlib.errors import DataError
 from plnlib.version import __version__
 
 __all__ = [
+    "FORM_TEXT",
     "GROUP_QUESTIONS",
     "FormQuestion",
     "form_plan",
+    "form_text",
     "google_apps_script",
     "word_form_blocks",
 ]
@@ -65,6 +68,58 @@ GROUP_QUESTIONS: tuple[FormQuestion, ...] = (
 )
 
 
+#: The group questions and the form's own wording in other languages (the items stay English).
+FORM_TEXT: dict[str, dict[str, object]] = {
+    "en": {
+        "groups": GROUP_QUESTIONS,
+        "strong": "Strong looks like: ",
+        "intro": "Answer each statement for your network as it is now. If you do not know, "
+        'choose "{dont_know}". Your name and e-mail address are not asked for. Results are '
+        "shared only for groups of five or more.",
+    },
+    "es": {
+        "groups": (
+            FormQuestion(
+                "text",
+                "Escuela",
+                "La escuela en la que trabaja. Los resultados por escuela solo se muestran "
+                "para grupos de cinco o más personas.",
+            ),
+            FormQuestion(
+                "choice",
+                "Rol",
+                "Su rol principal. Los resultados por rol solo se muestran para grupos de "
+                "cinco o más personas.",
+                ("Docente", "Asistente de aula", "Coordinación o jefatura", "Equipo directivo"),
+                other=True,
+            ),
+        ),
+        "strong": "Cuando está bien logrado: ",
+        "intro": "Responda a cada afirmación pensando en su red tal como es ahora. Si no lo "
+        'sabe, elija "{dont_know}". No se piden su nombre ni su correo electrónico. Los '
+        "resultados solo se comparten para grupos de cinco o más personas.",
+    },
+}
+
+
+def form_text(language: str) -> dict[str, object]:
+    """The form's own wording in a language (:data:`FORM_TEXT`); English for "en".
+
+    Raises
+    ------
+    DataError
+        For a language with no wording.
+    """
+    if language not in FORM_TEXT:
+        raise DataError(
+            f"expected a form language ({', '.join(FORM_TEXT)}), found '{language}'",
+            where="--language",
+            fix="Choose one of these, or make the form in English and read the answers in "
+            "your language with --labels map.csv.",
+        )
+    return FORM_TEXT[language]
+
+
 def _options(checklist: Checklist, labels: Mapping[str, str] | None) -> tuple[str, ...]:
     """The answer options in order: scored points, then "don't know" / "not applicable"."""
     labels = labels or {}
@@ -77,7 +132,8 @@ def form_plan(
     checklist: Checklist,
     *,
     labels: Mapping[str, str] | None = None,
-    groups: Sequence[FormQuestion] = GROUP_QUESTIONS,
+    groups: Sequence[FormQuestion] | None = None,
+    language: str = "en",
 ) -> tuple[FormQuestion, ...]:
     """Every question of the form in order: group questions, then one section per checklist section.
 
@@ -93,26 +149,29 @@ def form_plan(
     (['School', 'Role', 'Shared vision, goals and focus'], '[DES-01] ', 'Not applicable')
     """
     options = _options(checklist, labels)
-    out: list[FormQuestion] = list(groups)
+    text = form_text(language)
+    if groups is None:
+        groups = text["groups"]  # type: ignore[assignment]
+    out: list[FormQuestion] = list(groups)  # type: ignore[arg-type]
     for section in checklist.sections:
         out.append(FormQuestion("section", section.title))
         out += [
             FormQuestion(
-                "choice", f"[{item.id}] {item.text}", f"Strong looks like: {item.strong}", options
+                "choice", f"[{item.id}] {item.text}", f"{text['strong']}{item.strong}", options
             )
             for item in section.items
         ]
     return tuple(out)
 
 
-def _description(checklist: Checklist) -> str:
-    dont_know = dict(checklist.scale.missing).get("dont_know", "Don't know")
-    return (
-        f"{checklist.summary}\n\n"
-        f"Answer each statement for your network as it is now. If you do not know, choose "
-        f'"{dont_know}". Your name and e-mail address are not asked for. Results are shared '
-        f"only for groups of five or more."
+def _description(
+    checklist: Checklist, labels: Mapping[str, str] | None = None, language: str = "en"
+) -> str:
+    dont_know = (labels or {}).get("dont_know") or dict(checklist.scale.missing).get(
+        "dont_know", "Don't know"
     )
+    intro = str(form_text(language)["intro"]).format(dont_know=dont_know)
+    return f"{checklist.summary}\n\n{intro}"
 
 
 _SCRIPT = """\
@@ -160,7 +219,9 @@ function createForm() {{
 """
 
 
-def google_apps_script(checklist: Checklist, *, labels: Mapping[str, str] | None = None) -> str:
+def google_apps_script(
+    checklist: Checklist, *, labels: Mapping[str, str] | None = None, language: str = "en"
+) -> str:
     """A Google Apps Script that creates the checklist's Google Form when run.
 
     The form has the checklist's title and a description, the group questions
@@ -178,7 +239,7 @@ def google_apps_script(checklist: Checklist, *, labels: Mapping[str, str] | None
     """
     data = {
         "title": checklist.title,
-        "description": _description(checklist),
+        "description": _description(checklist, labels, language),
         "checklist": checklist.id,
         "version": checklist.version,
         "questions": [
@@ -190,7 +251,7 @@ def google_apps_script(checklist: Checklist, *, labels: Mapping[str, str] | None
                 "other": q.other,
                 "required": q.required,
             }
-            for q in form_plan(checklist, labels=labels)
+            for q in form_plan(checklist, labels=labels, language=language)
         ],
     }
     # JSON is valid JavaScript; escape "</" and line separators so the text is safe anywhere
@@ -206,7 +267,7 @@ def google_apps_script(checklist: Checklist, *, labels: Mapping[str, str] | None
 
 
 def word_form_blocks(
-    checklist: Checklist, *, labels: Mapping[str, str] | None = None
+    checklist: Checklist, *, labels: Mapping[str, str] | None = None, language: str = "en"
 ) -> list[tuple[str, str]]:
     """The paragraphs of a Word document that Microsoft Forms' Quick Import turns into the form.
 
@@ -222,9 +283,13 @@ def word_form_blocks(
     >>> blocks[0][0], [b for b in blocks if b[0] == "question"][2][1][:12]
     ('title', '3. [RDY-01] ')
     """
-    blocks: list[tuple[str, str]] = [("title", checklist.title), ("note", _description(checklist))]
+    blocks: list[tuple[str, str]] = [
+        ("title", checklist.title),
+        ("note", _description(checklist, labels, language)),
+    ]
     number = 0
-    for q in form_plan(checklist, labels=labels):
+    other = "Otro" if language == "es" else "Other"
+    for q in form_plan(checklist, labels=labels, language=language):
         if q.kind == "section":
             blocks.append(("note", f"Section: {q.title}"))
             continue
@@ -233,5 +298,5 @@ def word_form_blocks(
         letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
         blocks += [("choice", f"{letters[i]}. {c}") for i, c in enumerate(q.choices)]
         if q.other:
-            blocks.append(("choice", f"{letters[len(q.choices)]}. Other"))
+            blocks.append(("choice", f"{letters[len(q.choices)]}. {other}"))
     return blocks

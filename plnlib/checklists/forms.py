@@ -8,6 +8,7 @@ that the response export of either tool can be matched back to the items
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 import pandas as pd
 
@@ -20,7 +21,10 @@ ITEM_ID_PATTERN = re.compile(r"^\s*\[?\s*([A-Z]{3}-\d{2})\b\s*\]?")
 
 
 def item_id_of(header: object) -> str | None:
-    """The item id a column header starts with, or ``None``.
+    """The item id a column header starts with, exactly as ``plnlib form`` writes it, or ``None``.
+
+    Reading answers tolerates edited ids:
+    :func:`plnlib.checklists.columns.normalise_item_id`.
 
     Examples
     --------
@@ -33,12 +37,15 @@ def item_id_of(header: object) -> str | None:
     return match.group(1) if match else None
 
 
-def form_questions(checklist: Checklist) -> pd.DataFrame:
+def form_questions(
+    checklist: Checklist, *, labels: Mapping[str, str] | None = None
+) -> pd.DataFrame:
     """One row per item, ready to paste into a form.
 
     Columns: ``item_id``, ``section``, ``question`` (the title to paste,
     starting with the id in brackets), ``type``, ``options`` (one per line in
-    the form; separated by `` | `` here), ``required``, ``help``.
+    the form; separated by `` | `` here; ``labels`` maps "1"... and the missing
+    codes to labels in another language), ``required``, ``help``.
 
     Examples
     --------
@@ -47,8 +54,10 @@ def form_questions(checklist: Checklist) -> pd.DataFrame:
     >>> q.loc[0, "question"].startswith("[DES-01] ")
     True
     """
+    labels = labels or {}
     options = " | ".join(
-        [p.label for p in checklist.scale.points] + [label for _, label in checklist.scale.missing]
+        [labels.get(str(p.value), p.label) for p in checklist.scale.points]
+        + [labels.get(code, label) for code, label in checklist.scale.missing]
     )
     rows = [
         {

@@ -17,7 +17,7 @@ import pandas as pd
 from plnlib.checklists.answers import group_columns
 from plnlib.checklists.model import Checklist
 from plnlib.errors import DataError
-from plnlib.helpers import combined_key, is_number, row_label
+from plnlib.helpers import combined_key, is_number, plural, row_label
 
 __all__ = [
     "ResponseMatrix",
@@ -44,8 +44,8 @@ def normalise_waves(values: pd.Series, column: str, where: str, frame: pd.DataFr
     if blank.any():
         pos = int(np.flatnonzero(blank)[0])
         raise DataError(
-            f"expected a wave in column '{column}' on every row, found {int(blank.sum())} "
-            "empty cell(s)",
+            f"expected a wave in column '{column}' on every row, found "
+            f"{plural(int(blank.sum()), 'empty cell')}",
             where=f"{where}, {row_label(frame, pos)}",
             fix="Fill in the wave (for example the year: 2024) for every response.",
         )
@@ -185,8 +185,8 @@ def response_matrix(
         pair = pd.Series(resp[ok].astype("int64") * len(checklist.items) + cols[ok])
         pos = int(np.flatnonzero(ok)[int(np.flatnonzero(pair.duplicated().to_numpy())[0])])
         raise DataError(
-            f"expected one answer per response and item, found respondent "
-            f"'{prepared['respondent'].iloc[pos]}' answering {prepared['item'].iloc[pos]} twice",
+            f"expected one answer per response and item, found one respondent answering "
+            f"{prepared['item'].iloc[pos]} twice",
             where=f"answers, {row_label(prepared, pos)}",
             fix="Name the wave column if people answer in several waves, or remove the "
             "repeated response.",

@@ -12,6 +12,8 @@ from plnlib.checklists.forms import form_questions
 from plnlib.checklists.scoring import breakdown
 from plnlib.checklists.team import team_messages, team_summary
 from plnlib.cli._common import add_min_group, check_suffix
+from plnlib.cli._reading import add_reading_options, read_answers, with_label_map
+from plnlib.helpers import plural
 from plnlib.io.content import checklist_ids, load_checklist
 from plnlib.io.files import write_output
 from plnlib.io.forms import write_word_form
@@ -43,6 +45,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument(
         "-o", "--output", required=True, type=Path, help="FILE.gs, FILE.docx or FILE.csv"
     )
+    p.add_argument(
+        "--language",
+        default="en",
+        help="the language of the answer options and the school and role questions: "
+        "en (default) or es (Spanish); the items stay in English",
+    )
     p.set_defaults(func=_form, command_name="form")
 
     p = subparsers.add_parser("worksheet", help="write a printable worksheet (.html or .md)")
@@ -66,6 +74,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--by", help="a group column, e.g. school or role")
     add_min_group(p)
+    add_reading_options(p)
     p.add_argument("-o", "--output", required=True, type=Path, help="where to write the CSV")
     p.set_defaults(func=_score, command_name="score")
 
@@ -80,20 +89,22 @@ def _list(args: argparse.Namespace) -> int:
 def _form(args: argparse.Namespace) -> int:
     checklist = load_checklist(args.id)
     suffix = check_suffix(args.output, (".gs", ".docx", ".csv"))
+    lang = args.language
+    labels = checklist.scale.labels_in(lang)
     if suffix == ".gs":
-        write_output(args.output, google_apps_script(checklist))
+        write_output(args.output, google_apps_script(checklist, labels=labels, language=lang))
         print(
             f"wrote a Google Apps Script for the {len(checklist.items)}-question form to "
             f"{args.output}: paste it into a new project at script.google.com and run createForm"
         )
     elif suffix == ".docx":
-        write_word_form(args.output, word_form_blocks(checklist))
+        write_word_form(args.output, word_form_blocks(checklist, labels=labels, language=lang))
         print(
             f"wrote the {len(checklist.items)}-question form to {args.output}: "
             f"import it with Quick Import in Microsoft Forms"
         )
     else:
-        write_output(args.output, form_questions(checklist))
+        write_output(args.output, form_questions(checklist, labels=labels))
         print(f"wrote {len(checklist.items)} questions to {args.output}")
     return 0
 
@@ -108,12 +119,13 @@ def _worksheet(args: argparse.Namespace) -> int:
 
 
 def _score(args: argparse.Namespace) -> int:
-    checklist = load_checklist(args.id)
+    checklist = with_label_map(load_checklist(args.id), args.labels)
     check_suffix(args.output, (".csv",))
     paths = args.responses
     where = ", ".join(p.name for p in paths)
+    missing: list[str] = []
     if len(paths) == 1 and not is_saved_answers_path(paths[0]):
-        raw = read_responses(paths[0], checklist)
+        raw, where, missing = read_answers(args, checklist, paths[0], "score", read_responses)
     else:
         raw = read_saved_answers(paths, checklist)
         for note in raw.attrs.get("notes", []):
@@ -142,8 +154,13 @@ def _score(args: argparse.Namespace) -> int:
     why = f"fewer than {args.min_group} people" + (
         ", or to protect a smaller group" if args.by else ""
     )
-    note = f"; {hidden} cell(s) hidden ({why})" if hidden else ""
+    note = f"; {plural(hidden, 'cell')} hidden ({why})" if hidden else ""
     print(f"wrote {len(out)} rows to {args.output}{note}")
     for line in filter(None, notes):  # everything hidden, no scores, a lowered minimum
         print(f"plnlib score: note: {line}", file=sys.stderr)
+    if missing:
+        print(
+            f"scored WITHOUT {plural(len(missing), 'item')} that have no column: {', '.join(missing)}; "
+            "the section means leave them out"
+        )
     return 0

@@ -10,11 +10,11 @@ import pandas as pd
 
 from plnlib.checklists.answers import require_column
 from plnlib.cli._common import add_min_group, check_suffix
+from plnlib.cli._reading import add_reading_options, read_answers, with_label_map
 from plnlib.errors import DataError
 from plnlib.helpers import plural, short_label
 from plnlib.io.content import load_checklist
 from plnlib.io.files import write_output
-from plnlib.io.responses import read_responses
 from plnlib.io.tables import read_table
 from plnlib.monitoring import monitor, prepare_monitoring
 from plnlib.privacy import all_hidden_message, lowered_minimum_note
@@ -60,6 +60,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "and optionally 'wave'",
     )
     add_min_group(p)
+    add_reading_options(p)
     p.add_argument(
         "--format",
         choices=("html", "md", "pptx"),
@@ -124,9 +125,11 @@ def _report(args: argparse.Namespace) -> int:
     check_suffix(args.output, ())  # the ending was checked with the format: the folder here
     if args.csv is not None:
         check_suffix(args.csv, (".csv",), option="--csv")
-    checklist = load_checklist(args.id)
-    where = args.responses.name
-    raw = read_responses(args.responses, checklist)
+    checklist = with_label_map(load_checklist(args.id), args.labels)
+    raw, where, missing = read_answers(args, checklist, args.responses, "report")
+    source = where
+    if missing:
+        source = f"{where} (no column for {', '.join(missing)}: scored without these items)"
     wave = args.wave
     if wave is None and "wave" in raw.columns:
         wave = "wave"
@@ -159,7 +162,7 @@ def _report(args: argparse.Namespace) -> int:
         figures=args.figures,
         workbook=args.xlsx,
         title=args.title,
-        source=where,
+        source=source,
     )
     if fmt != "pptx":
         write_monitoring_report(
@@ -168,7 +171,7 @@ def _report(args: argparse.Namespace) -> int:
             checklist,
             numbers=args.csv,
             title=args.title,
-            source=where,
+            source=source,
             fmt=fmt,
         )
     elif args.csv is not None:
@@ -181,6 +184,10 @@ def _report(args: argparse.Namespace) -> int:
         print(f"wrote every number of the report to {args.csv}")
     for line in exports.write():
         print(line)
+    if missing:
+        print(
+            f"scored WITHOUT {plural(len(missing), 'item')} that have no column: {', '.join(missing)}"
+        )
     if result.synthetic:
         print("note: the data are marked synthetic; the report says so")
     hidden, network = result.sections["suppressed"], result.sections["network"].astype(bool)

@@ -165,8 +165,8 @@ def _check_duplicates(people: list[tuple[Path, str, dict[str, object]]]) -> list
             other = seen_label.get(label.casefold())
             if other is not None:
                 raise DataError(
-                    f"expected one file per respondent, found the respondent '{label}' in "
-                    f"both {other.name} and {path.name}",
+                    f"expected one file per respondent, found the same respondent label in "
+                    f"both {other.name} and {path.name} (the label is not shown here)",
                     where=path.name,
                     fix="Remove the copy, or keep only the newer file of this person.",
                 )

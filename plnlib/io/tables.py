@@ -15,7 +15,7 @@ import pandas as pd
 
 from plnlib.errors import DataError
 
-__all__ = ["decode_text", "read_table", "sniff_delimiter"]
+__all__ = ["decode_text", "read_sheets", "read_table", "sniff_delimiter"]
 
 _EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
 
@@ -73,6 +73,39 @@ def sniff_delimiter(text: str) -> str:
         header = text.splitlines()[0] if text else ""
         counts = {d: header.count(d) for d in (",", ";", "\t")}
         return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
+
+
+def read_sheets(path: str | Path) -> dict[str, pd.DataFrame | None]:
+    """Every sheet of an ``.xlsx`` workbook, in order, as strings (``None`` for an empty sheet).
+
+    Raises
+    ------
+    DataError
+        If the file is missing or not a workbook.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise DataError(
+            "expected a file here, found nothing",
+            where=str(path),
+            fix="Check the file name and folder.",
+        )
+    try:
+        frames = pd.read_excel(path, sheet_name=None, dtype=str)
+    except Exception as err:  # openpyxl raises assorted errors on broken files
+        raise DataError(
+            f"expected an Excel workbook, found a file that is not one ({type(err).__name__})",
+            where=str(path),
+            fix="Open it in your spreadsheet program and save it again as .xlsx or CSV.",
+        ) from None
+    out: dict[str, pd.DataFrame | None] = {}
+    for name, frame in frames.items():
+        if len(frame.columns) == 0:
+            out[str(name)] = None
+            continue
+        frame.columns = [str(c).strip() for c in frame.columns]
+        out[str(name)] = frame
+    return out
 
 
 def read_table(path: str | Path, *, sheet: str | int = 0) -> pd.DataFrame:

@@ -22,7 +22,7 @@ from plnlib.checklists.answers import (
 from plnlib.checklists.model import Checklist
 from plnlib.checklists.responses import normalise_waves, response_index
 from plnlib.errors import DataError
-from plnlib.helpers import row_label
+from plnlib.helpers import plural, row_label
 
 __all__ = [
     "group_columns",
@@ -96,8 +96,8 @@ def prepare_monitoring(
         blank = frame[col].isna().to_numpy()
         if blank.any():
             raise DataError(
-                f"expected a value of '{col}' for every response, found {int(blank.sum())} "
-                "empty cell(s)",
+                f"expected a value of '{col}' for every response, found "
+                f"{plural(int(blank.sum()), 'empty cell')}",
                 where=f"{where}, {row_label(frame, int(np.flatnonzero(blank)[0]))}",
                 fix=f"Fill in '{col}' for every response, or leave those responses out.",
             )

@@ -14,13 +14,21 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from plnlib.checklists import columns as cols
 from plnlib.checklists.forms import ITEM_ID_PATTERN
 from plnlib.checklists.model import MISSING_CODES, Checklist, Scale
 from plnlib.io.content import checklist_ids, load_checklist
 from plnlib.io.responses import ANSWERS_FORMAT, DROPPED_COLUMNS, RESPONDENT_COLUMNS
 from plnlib.privacy import DEFAULT_MIN_GROUP, FLOOR_MIN_GROUP
 
-__all__ = ["TOOL_DATA_ID", "checklist_data", "scale_data", "tool_data", "tool_data_json"]
+__all__ = [
+    "TOOL_DATA_ID",
+    "checklist_data",
+    "reading_data",
+    "scale_data",
+    "tool_data",
+    "tool_data_json",
+]
 
 #: The id of the ``<script type="application/json">`` element that holds the data.
 TOOL_DATA_ID = "pln-tool-data"
@@ -44,6 +52,9 @@ def scale_data(scale: Scale) -> dict[str, Any]:
         "bands": [[low, label] for low, label in sorted(scale.bands)],
         "low": scale.low,
         "high": scale.high,
+        # every wording read as an answer, folded (plnlib.checklists.columns.fold_label): key
+        "accept": dict(scale.accepted),
+        "languages": {lang: dict(labels) for lang, labels in scale.languages},
     }
 
 
@@ -102,6 +113,7 @@ def tool_data(chapter_links: Mapping[str, str] | None = None) -> dict[str, Any]:
             "dropped_columns": sorted(DROPPED_COLUMNS),
             "respondent_columns": list(RESPONDENT_COLUMNS),
             "tidy_columns": ["respondent", "item", "value"],
+            **reading_data(),
         },
         "score_csv": {
             # the columns of `plnlib score ID FILE` and `plnlib score ID FILE --by COLUMN`
@@ -110,6 +122,32 @@ def tool_data(chapter_links: Mapping[str, str] | None = None) -> dict[str, Any]:
             "digits": 3,
         },
         "chapters": dict(chapter_links or {}),
+    }
+
+
+def reading_data() -> dict[str, Any]:
+    """The column rules of :mod:`plnlib.checklists.columns`, for the page's reader (pln-read.js).
+
+    Examples
+    --------
+    >>> d = reading_data()
+    >>> "marca temporal" in d["identifying_headers"]["time"]["exact"], d["text_match"]["min_score"]
+    (True, 0.8)
+    """
+    return {
+        "id_patterns": list(cols.ID_PATTERNS),
+        "email_pattern": cols.EMAIL_PATTERN,
+        "identifying_headers": {
+            kind: {
+                "exact": sorted({cols.fold_text(h) for h in rules["exact"]}),
+                "contains": [cols.fold_text(w) for w in rules["contains"]],
+            }
+            for kind, rules in cols.IDENTIFYING_HEADERS.items()
+        },
+        "respondent_headers": list(cols.RESPONDENT_HEADERS),
+        "text_match": dict(cols.TEXT_MATCH),
+        "question_words": cols.QUESTION_WORDS,
+        "point_pattern": cols.POINT_PATTERN,
     }
 
 

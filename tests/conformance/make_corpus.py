@@ -267,6 +267,237 @@ def make_corpus(folder: Path, *, cases: int = 60, seed: int = 20261201) -> list[
     return manifest
 
 
+# ---------------------------------------------------------------- real exports (issue 11)
+# Files as Google Forms, Microsoft Forms and a European Excel write them, with what the
+# page must read as plnlib does: Spanish labels and headers, edited item ids, an e-mail
+# column under an odd header, workbooks with several sheets, and files refused (an item
+# with no column, unknown labels with a planted e-mail address, two sheets of answers).
+
+
+def _export_rows(
+    checklist: Checklist, people: int, labels: list[str], seed: int
+) -> list[list[str]]:
+    rng = random.Random(seed)
+    return [[rng.choice(labels) for _ in checklist.items] for _ in range(people)]
+
+
+def _export_cases(folder: Path) -> list[dict[str, Any]]:
+    """Export-like files (by hand, and from plnlib's Spanish form plan), scored by plnlib."""
+    from plnlib.checklists.form_builders import form_plan
+
+    readiness, design = load_checklist("readiness"), load_checklist("pln-design")
+    es = list(readiness.scale.labels_in("es").values())
+    cases: list[dict[str, Any]] = []
+
+    # 1. a Spanish Google Forms CSV made from `plnlib form readiness --language es`
+    titles = [q.title for q in form_plan(readiness, language="es") if q.kind == "choice"][1:]
+    rows = _export_rows(readiness, 13, [*es, es[3].upper(), "4 = De acuerdo", "no se"], 1)
+    frame = pd.DataFrame(
+        [
+            [
+                f"2026/03/{k + 1:02d} 10:00:00 a. m. GMT-3",
+                f"persona{k}@escuela.example",
+                ("Norte", "Sur")[k % 2],
+                *r,
+            ]
+            for k, r in enumerate(rows)
+        ],
+        columns=["Marca temporal", "Dirección de correo electrónico", "Escuela", *titles],
+    )
+    _write_csv(frame, folder / "x01-es-google.csv", "utf-8", ",")
+    cases.append(
+        {
+            "checklist": readiness.id,
+            "files": ["x01-es-google.csv"],
+            "by": "Escuela",
+            "min_group": 5,
+            "format": "google",
+            "sizes": [7, 6],
+        }
+    )
+
+    # 2. edited ids: missing zero, space, underscore, lower case, no brackets, id at the end,
+    #    an id deleted (matched by the item's text); semicolons and cp1252 (European Excel)
+    heads = []
+    for k, item in enumerate(design.items):
+        n = item.id.split("-")[1]
+        heads.append(
+            [
+                f"[DES-{int(n)}] {item.text}",
+                f"[DES {n}] {item.text}",
+                f"DES_{n} {item.text}",
+                f"des-{n}. {item.text}",
+                f"{item.text} [DES-{n}]",
+                item.text.upper(),
+            ][k % 6]
+        )
+    rows = _export_rows(design, 7, ["1", "2", "3,0", "4", "Emerging", "Don't know", ""], 2)
+    frame = pd.DataFrame([["Zürich", *r] for r in rows], columns=["École", *heads])
+    _write_csv(frame, folder / "x02-edited-ids.csv", "cp1252", ";")
+    cases.append(
+        {
+            "checklist": design.id,
+            "files": ["x02-edited-ids.csv"],
+            "by": None,
+            "min_group": 5,
+            "format": "wide_csv",
+            "sizes": [7],
+        }
+    )
+
+    # 3. an e-mail column under an odd header, French and Dutch identifying headers
+    rows = _export_rows(design, 6, ["Not yet in place", "EMBEDDED", "established", "2"], 3)
+    frame = pd.DataFrame(
+        [
+            [
+                f"01/03/2026 10:0{k}",
+                f"p{k}@ecole.example",
+                "Jan",
+                f"p{k}@ecole.example",
+                "Brook",
+                *r,
+            ]
+            for k, r in enumerate(rows)
+        ],
+        columns=[
+            "Horodateur",
+            "Adresse e-mail",
+            "Voornaam",
+            "Contacto",
+            "Site",
+            *(f"[{i.id}] {i.text}" for i in design.items),
+        ],
+    )
+    _write_csv(frame, folder / "x03-odd-email.csv", "utf-8-sig", ",")
+    cases.append(
+        {
+            "checklist": design.id,
+            "files": ["x03-odd-email.csv"],
+            "by": "Site",
+            "min_group": 5,
+            "format": "google",
+            "sizes": [6],
+        }
+    )
+
+    # 4. a Spanish Microsoft Forms workbook whose answers are on the second sheet
+    book = openpyxl.Workbook()
+    notes = book.active
+    notes.title = "Notas"
+    notes.append(["Encuesta de prueba"])
+    notes.append(["Datos sintéticos"])
+    sheet = book.create_sheet("Respuestas")
+    sheet.append(
+        [
+            "Id",
+            "Hora de inicio",
+            "Hora de finalización",
+            "Correo electrónico",
+            "Nombre",
+            "Rol",
+            *(f"[{i.id}] {i.text}" for i in readiness.items),
+        ]
+    )
+    for k, r in enumerate(_export_rows(readiness, 11, [*es[:5], "Muy de acuerdo"], 4)):
+        sheet.append(
+            [
+                k + 1,
+                "3/1/26 10:00:00",
+                "3/1/26 10:07:00",
+                f"persona{k}@escuela.example",
+                "Ana Pérez",
+                ("Docente", "Equipo directivo")[k % 2],
+                *r,
+            ]
+        )
+    book.save(folder / "x04-es-msforms.xlsx")
+    cases.append(
+        {
+            "checklist": readiness.id,
+            "files": ["x04-es-msforms.xlsx"],
+            "by": "Rol",
+            "min_group": 5,
+            "format": "msforms",
+            "sizes": [6, 5],
+        }
+    )
+
+    # 5. refused: an item deleted from the form and a question that matches no item
+    cols = [f"[{i.id}] {i.text}" for i in design.items]
+    cols[3] = "A question somebody rewrote completely"
+    del cols[10]
+    frame = pd.DataFrame([["2026/03/01", *(["3"] * len(cols))]] * 5, columns=["Timestamp", *cols])
+    _write_csv(frame, folder / "x05-missing-item.csv", "utf-8", ",")
+    cases.append(
+        {
+            "checklist": design.id,
+            "files": ["x05-missing-item.csv"],
+            "by": None,
+            "min_group": 5,
+            "kind": "bad",
+        }
+    )
+
+    # 6. refused: unknown labels in several rows, one cell holding an e-mail address
+    rows = [["2026/03/01", "North", *(["Established"] * 26)] for _ in range(6)]
+    rows[1][2] = "write to me: ana.perez@escuela.example"
+    rows[4][3] = "ana.perez@escuela.example"
+    rows[2][2] = rows[3][5] = rows[5][2] = "Sometimes"
+    frame = pd.DataFrame(
+        rows, columns=["Timestamp", "School", *(f"[{i.id}] {i.text}" for i in design.items)]
+    )
+    _write_csv(frame, folder / "x06-bad-labels.csv", "utf-8", ",")
+    cases.append(
+        {
+            "checklist": design.id,
+            "files": ["x06-bad-labels.csv"],
+            "by": None,
+            "min_group": 5,
+            "kind": "bad",
+        }
+    )
+
+    # 7. refused: answers on two sheets of one workbook
+    book = openpyxl.Workbook()
+    for n, name in enumerate(("Wave 1", "Wave 2")):
+        sheet = book.active if n == 0 else book.create_sheet(name)
+        sheet.title = name
+        sheet.append(["School", *(f"[{i.id}] {i.text}" for i in design.items)])
+        for _ in range(5):
+            sheet.append(["North", *([2] * 26)])
+    book.save(folder / "x07-two-sheets.xlsx")
+    cases.append(
+        {
+            "checklist": design.id,
+            "files": ["x07-two-sheets.xlsx"],
+            "by": None,
+            "min_group": 5,
+            "kind": "bad",
+        }
+    )
+
+    for n, case in enumerate(cases):
+        case["expected"] = _score(
+            case["checklist"],
+            folder / case["files"][0],
+            case["by"],
+            case["min_group"],
+            folder / f"x{n + 1:02d}-plnlib.csv",
+        )
+    return cases
+
+
+_make_corpus_base = make_corpus
+
+
+def make_corpus(folder: Path, *, cases: int = 60, seed: int = 20261201) -> list[dict[str, Any]]:
+    """The random corpus, then the export-like cases (also saved in manifest.json)."""
+    manifest = _make_corpus_base(folder, cases=cases, seed=seed)
+    manifest += _export_cases(Path(folder))
+    (Path(folder) / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False))
+    return manifest
+
+
 if __name__ == "__main__":  # pragma: no cover
     out = make_corpus(Path(sys.argv[1]))
     print(f"wrote {len(out)} cases to {sys.argv[1]}")

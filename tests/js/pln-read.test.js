@@ -50,7 +50,7 @@ test("layouts: tidy, wide and Google Forms, with identifying columns dropped", (
   const wide = R.responsesFromTable({
     columns: ["Timestamp", "Email Address", "School", "[DES-02] Anything", "[DES-01] Else"],
     rows: [["2026/01/05", "a@example.org", "North", "4", "Emerging"]],
-  }, design, data, "g.csv");
+  }, design, data, "g.csv", { allowMissingItems: true });
   assert.equal(wide.layout, "google");
   assert.deepEqual(wide.groups, ["School"]);
   assert.deepEqual(wide.rows.map((r) => [r.respondent, r.item, r.value, r.School, r._row]),
@@ -60,7 +60,7 @@ test("layouts: tidy, wide and Google Forms, with identifying columns dropped", (
   assert.equal(tidy.layout, "tidy");
   assert.deepEqual(tidy.groups, ["role"]);
   const ms = R.responsesFromTable({ columns: ["ID", "Start time", "Completion time", "Name", "DES-01"],
-    rows: [["7 ", "1/3/26", "1/3/26", "Ann", "3"]] }, design, data);
+    rows: [["7 ", "1/3/26", "1/3/26", "Ann", "3"]] }, design, data, "", { allowMissingItems: true });
   assert.equal(ms.rows[0].respondent, "7");
   assert.equal(ms.layout, "msforms");
   assert.deepEqual(ms.groups, []);
@@ -96,4 +96,93 @@ test("XLSX cells are read as pandas reads them", async () => {
   assert.deepEqual(t.columns, ["respondent", "DES-01", "School"]);
   assert.deepEqual(t.rows, [["a", "3", "North"], ["b", "Emerging", null]]);
   await assert.rejects(R.readXlsx(enc("not a zip"), ExcelJS, "w.xlsx"), /w.xlsx: expected an Excel workbook/);
+});
+
+/* ------------------------------------------------------------ issue 11: real exports */
+
+test("personal data headers in six languages are known, and only they", () => {
+  const f = data.format;
+  for (const h of ["Marca temporal", "Dirección de correo electrónico", "Horodateur", "Adresse e-mail", "Zeitstempel",
+    "E-Mail-Adresse", "Tijdstempel", "E-mailadres", "Carimbo de data/hora", "Endereço de e-mail", "Your name", "Nombre",
+    "Student number", "Hora de finalización"]) {
+    assert.notEqual(R.identifyingKind(h, f), null, h);
+  }
+  for (const h of ["School", "Nombre del centro", "Rol", "How often do you e-mail colleagues in other schools about your lessons?"]) {
+    assert.equal(R.identifyingKind(h, f), null, h);
+  }
+  assert.equal(R.foldText("  E-Mail-Adresse: "), "e mail adresse");
+});
+
+test("item ids tolerate the usual edits; texts match exactly or clearly, never between two", () => {
+  const f = data.format;
+  const cases = [["[DES-1] x", "DES-01"], ["[DES 03]", "DES-03"], ["DES_03 x", "DES-03"], ["des-04. x", "DES-04"],
+    ["x [DES-06]", "DES-06"], ["Age 12", null], ["RDY-01 x", null], ["[RDY-01] x", "RDY-01"]];
+  for (const [h, want] of cases) assert.equal(R.normaliseItemId(h, ["DES"], f), want, h);
+  const items = design.sections.flatMap((s) => s.items);
+  assert.deepEqual(R.matchText(items[0].text.toUpperCase(), items, f), [items[0].id, []]);
+  const twins = [{ id: "A-01", text: "Members share one goal for pupils." }, { id: "A-02", text: "Members share one goal for staff." }];
+  assert.deepEqual(R.matchText("Members share one goal for", twins, f), [null, ["A-01", "A-02"]]);
+});
+
+test("a Spanish Google Forms export: personal data dropped, labels read, nothing echoed", () => {
+  const items = design.sections.flatMap((s) => s.items);
+  const columns = ["Marca temporal", "Contacto", "Escuela", ...items.map((it, k) => (k === 2 ? it.text : "[" + it.id.replace("-0", " ") + "] " + it.text))];
+  const es = Object.values(data.scales["maturity4"].languages.es);
+  const rows = [0, 1].map((k) => ["2026/03/01", "p" + k + "@escuela.example", "Norte", ...items.map((_, j) => es[(j + k) % 6])]);
+  const got = R.responsesFromTable({ columns, rows }, design, data, "r.csv");
+  assert.deepEqual(got.groups, ["Escuela"]);
+  assert.deepEqual(got.reading.dropped, ["Marca temporal", "Contacto"]);
+  assert.deepEqual(got.reading.byText, { [items[2].text]: "DES-03" });
+  const S = toolData.js("pln-score.js");
+  const prepared = S.prepareAnswers(got, design, data.scales["maturity4"], "r.csv");
+  assert.equal(prepared.rows.length, 52);
+  assert.ok(JSON.stringify(got).indexOf("@") < 0);
+  rows[1][4] = "write to ana@escuela.example";
+  rows[0][5] = "A veces";
+  rows[1][6] = "A veces";
+  const bad = R.responsesFromTable({ columns, rows }, design, data, "r.csv");
+  assert.throws(() => S.prepareAnswers(bad, design, data.scales["maturity4"], "r.csv"), (err) => {
+    assert.match(err.message, /found 2 other answers: 'A veces' \(DES-03: row 2; DES-04: row 3\), an e-mail address \(not shown\) \(DES-02: row 3\)\. /);
+    assert.ok(err.message.indexOf("@") < 0);
+    return true;
+  });
+});
+
+test("items with no column are refused, naming them and the columns that match nothing", () => {
+  const items = design.sections.flatMap((s) => s.items);
+  const columns = ["Timestamp", ...items.slice(1).map((it) => "[" + it.id + "] " + it.text), "Something new?"];
+  const rows = [["t", ...items.slice(1).map(() => "2"), "Emerging"]];
+  assert.throws(() => R.responsesFromTable({ columns, rows }, design, data, "g.csv"),
+    { message: "g.csv: expected a column for every item of 'pln-design', found none for DES-01 (1 of 26 items); the columns " +
+      "that look like questions but match no item are 'Something new?'. Start each question title with its id in brackets " +
+      "('[DES-01] ...'), or score without these items (plnlib: --allow-missing-items; the results then say which are missing)." });
+  const ok = R.responsesFromTable({ columns, rows }, design, data, "g.csv", { allowMissingItems: true });
+  assert.deepEqual(ok.reading.missing, ["DES-01"]);
+  assert.deepEqual(ok.reading.unmatched, ["Something new?"]);
+});
+
+test("workbooks: the sheet with the answers is found, and every message names the sheets", () => {
+  const items = design.sections.flatMap((s) => s.items);
+  const answers = { columns: ["School", ...items.map((it) => "[" + it.id + "] x")], rows: [["N", ...items.map(() => "3")]] };
+  const notes = { columns: ["Notes", "More", "Yet more", "And more"], rows: [["a", "b", "c", "d"]] };
+  const book = (sheets) => ({ columns: [], rows: [], sheets });
+  const got = R.responsesFromTable(book([{ name: "Notes", table: notes }, { name: "Empty", table: null }, { name: "Answers", table: answers }]), design, data, "b.xlsx");
+  assert.equal(got.where, "b.xlsx, sheet 'Answers'");
+  assert.equal(got.reading.sheet, "read the sheet 'Answers' of b.xlsx; looked at 'Notes' (no answer columns: 'Notes', 'More', 'Yet more', ...), 'Empty' (empty), 'Answers' (26 answer columns)");
+  assert.throws(() => R.responsesFromTable(book([{ name: "A", table: answers }, { name: "B", table: answers }]), design, data, "b.xlsx"),
+    /b.xlsx: expected the answers on one sheet, found answers on 2 sheets: 'A' \(26 answer columns\), 'B' \(26 answer columns\). Choose one with --sheet, for example --sheet 'A'./);
+  assert.throws(() => R.responsesFromTable(book([{ name: "A", table: notes }, { name: "B", table: null }]), design, data, "b.xlsx"),
+    /found none in the 2 sheets: 'A' \(no answer columns: /);
+  assert.throws(() => R.responsesFromTable(book([{ name: "A", table: answers }, { name: "B", table: null }]), design, data, "b.xlsx", { sheet: "C" }),
+    /expected a sheet named 'C', found the sheets 'A', 'B'/);
+  const chosen = R.responsesFromTable(book([{ name: "A", table: answers }, { name: "B", table: answers }]), design, data, "b.xlsx", { sheet: "B" });
+  assert.equal(chosen.where, "b.xlsx, sheet 'B'");
+});
+
+test("a tidy file: ids normalised, e-mail respondents replaced by codes, identifying columns dropped", () => {
+  const got = R.responsesFromTable({ columns: ["respondent", "item", "value", "E-mail", "school"],
+    rows: [["a@x.example", "des-1", "3", "a@x.example", "N"], ["A@x.example ", "DES 2", "2", "a@x.example", "N"]] }, design, data);
+  assert.deepEqual(got.rows.map((r) => [r.respondent, r.item]), [["E1", "DES-01"], ["E1", "DES-02"]]);
+  assert.deepEqual(got.groups, ["school"]);
+  assert.deepEqual(got.reading.dropped, ["E-mail"]);
 });

@@ -66,7 +66,7 @@ test("prepare_answers' checks give plnlib's messages", () => {
     /f.csv, row 2: expected a respondent id on every row/);
   assert.throws(() => S.prepareAnswers(tidy([
     { respondent: "a", item: "DES-01", value: "3" }, { respondent: "a", item: "DES-01", value: "2" }]), design, m4, "f.csv"),
-  /row 3: expected one answer per respondent and item, found respondent 'a' answering DES-01 twice/);
+  { message: "f.csv: expected one answer per respondent and item, found one respondent answering DES-01 twice (row 2 and row 3). Remove the duplicate row or response (a form submitted twice?)." });
   assert.throws(() => S.prepareAnswers(tidy([]), design, m4, "f.csv"), /expected at least one answer/);
 });
 
@@ -105,4 +105,18 @@ test("a breakdown matches plnlib's example, and the CSV hides a hidden group's n
   assert.ok(csv.startsWith("\ufeffschool,section,title,n,mean,sd\n"));
   assert.ok(csv.includes("\nA,shared-vision,") && csv.includes(",6,4.0,0.0\n"));
   assert.throws(() => G.breakdown(prepared, design, "role", 5, privacy), /expected a group column 'role', found \['school'\]/);
+});
+
+test("labels in Spanish and a user's own labels are read as plnlib reads them", () => {
+  const agree = data.scales["agree5"];
+  const cases = [["Totalmente en desacuerdo", { score: 1 }], ["de ACUERDO", { score: 4 }], ["Ni de acuerdo ni en desacuerdo", { score: 3 }],
+    ["No sé", { missing: "dont_know" }], ["no se", { missing: "dont_know" }], ["No aplica", { missing: "not_applicable" }],
+    ["4 = De acuerdo", { score: 4 }]];
+  for (const [raw, want] of cases) assert.deepEqual(S.parseAnswer(agree, raw), want, raw);
+  assert.throws(() => S.parseAnswer(agree, "Helemaal eens"), /found 'Helemaal eens'/);
+  const dutch = S.withLabels(agree, [["Helemaal eens", "5"], ["Weet ik niet", "dont_know"]]);
+  assert.deepEqual(S.parseAnswer(dutch, "helemaal EENS"), { score: 5 });
+  assert.deepEqual(S.parseAnswer(dutch, "Weet ik niet"), { missing: "dont_know" });
+  assert.throws(() => S.withLabels(agree, [["De acuerdo", "1"]]), /already means 4/);
+  assert.throws(() => S.parseAnswer(agree, "ana@escuela.example", "f.csv"), (err) => err.message.indexOf("@") < 0 && /an e-mail address \(not shown\)/.test(err.message));
 });

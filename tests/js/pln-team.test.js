@@ -66,6 +66,12 @@ test("the checklist a file belongs to is recognised from its item ids", async ()
   assert.equal(T.guessChecklist(answers, data), ids.length === 1 ? ids[0] : null);
   const design = await T.readFiles([{ name: "d.csv", bytes: enc("respondent,item,value\na,DES-01,3\n") }], "pln-design", data);
   assert.equal(T.guessChecklist(design, data), "pln-design");
+  // a form export of another checklist: its questions are read as that checklist's, and it is recognised
+  const rdy = data.checklists["readiness"].sections.flatMap((s) => s.items);
+  const form = "Timestamp," + rdy.map((it) => '"[' + it.id + "] " + it.text + '"').join(",") + "\n2026/03/01," + rdy.map(() => "Agree").join(",") + "\n";
+  const other = await T.readFiles([{ name: "f.csv", bytes: enc(form) }], "pln-design", data);
+  assert.equal(T.guessChecklist(other, data), "readiness");
+  await assert.rejects(T.readFiles([{ name: "n.csv", bytes: enc("Name,Colour\na,b\n") }], "pln-design", data), /found 'Name', 'Colour'/);
 });
 
 test("text from files is escaped in the page", () => {

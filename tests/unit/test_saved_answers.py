@@ -120,7 +120,7 @@ def test_bad_files_are_named_with_what_is_wrong(tmp_path, design):
 def test_duplicates_of_the_same_respondent_are_reported(tmp_path, design):
     save_person_json(tmp_path / "a.json", design, {"DES-01": 4}, respondent="Sam")
     save_person_json(tmp_path / "b.json", design, {"DES-01": 2}, respondent="sam ")
-    with pytest.raises(DataError, match=r"'sam' in both a.json and b.json"):
+    with pytest.raises(DataError, match=r"same respondent label in both a.json and b.json"):
         read_saved_answers([tmp_path], design)
     copy = tmp_path / "copy"
     copy.mkdir()

@@ -101,7 +101,7 @@ def test_prepare_answers_errors_say_where(design):
     with pytest.raises(DataError, match=r"answers, row 3: .*XYZ-01"):
         prepare_answers(bad_item, design)
     bad_value = pd.DataFrame({"respondent": ["a"], "item": [design.item_ids[0]], "value": ["9"]})
-    with pytest.raises(DataError, match=r"row 2: expected an answer on the scale"):
+    with pytest.raises(DataError, match=r"expected answers on the scale .*'9' \(row 2\)"):
         prepare_answers(bad_value, design)
     dup = pd.DataFrame(
         {"respondent": ["a", "a"], "item": [design.item_ids[0]] * 2, "value": [1, 2]}

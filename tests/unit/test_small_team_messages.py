@@ -194,7 +194,7 @@ def test_score_of_a_team_of_three_says_what_to_do(tmp_path, design):
     form_export(tmp_path / "answers.csv", design, 3)
     res = run("score", "pln-design", "answers.csv", "-o", "out.csv", cwd=tmp_path)
     assert res.returncode == 0, res.stderr
-    assert "6 cell(s) hidden (fewer than 5 people)" in res.stdout
+    assert "6 cells hidden (fewer than 5 people)" in res.stdout
     assert f"plnlib score: note: {all_hidden_message(5)}" in res.stderr
     assert "school.example" not in res.stdout + res.stderr
 

@@ -34,7 +34,7 @@
     });
     if (without.size) {
       throw new PlnError(
-        "expected a value of '" + by + "' for every respondent, found " + without.size + " respondent(s) without one",
+        "expected a value of '" + by + "' for every respondent, found " + without.size + (without.size === 1 ? " respondent" : " respondents") + " without one",
         where, "Fill in '" + by + "' for every respondent, or leave them out.");
     }
   }

@@ -214,110 +214,383 @@
     return String(v);
   }
 
-  /* an .xlsx file (ArrayBuffer) -> {columns, rows}, with exceljs; the first sheet, like plnlib */
+  /* one worksheet -> {columns, rows}, or null when it is empty */
+  function sheetTable(sheet) {
+    var grid = [];
+    var width = 0;
+    sheet.eachRow({ includeEmpty: true }, function (row, number) {
+      var cells = [];
+      row.eachCell({ includeEmpty: true }, function (cell, col) { cells[col - 1] = excelCell(cell.value); });
+      grid[number - 1] = cells;
+      width = Math.max(width, cells.length);
+    });
+    for (var i = 0; i < grid.length; i++) grid[i] = grid[i] || [];
+    while (grid.length && grid[grid.length - 1].every(function (v) { return v === null || v === undefined; })) grid.pop();
+    if (!grid.length) return null;
+    var header = grid[0] || [];
+    var hw = 0;
+    for (var c = 0; c < width; c++) if (header[c] !== null && header[c] !== undefined) hw = c + 1;
+    for (var r = 1; r < grid.length; r++) {
+      for (var c2 = 0; c2 < width; c2++) if (grid[r][c2] !== null && grid[r][c2] !== undefined && c2 + 1 > hw) hw = c2 + 1;
+    }
+    var cols = [];
+    for (var h = 0; h < hw; h++) cols.push(header[h] === undefined ? null : header[h]);
+    var rows = grid.slice(1).map(function (cells) {
+      return cols.map(function (_, i) { return cells[i] === undefined ? null : cells[i]; });
+    });
+    return { columns: cleanColumns(cols), rows: rows };
+  }
+
+  /* an .xlsx file (ArrayBuffer) -> {columns, rows} of its first sheet, with .sheets: every sheet
+     [{name, table or null}] (the answers' sheet is chosen by responsesFromTable, as plnlib does) */
   function readXlsx(buffer, ExcelJS, where) {
     var wb = new ExcelJS.Workbook();
     return wb.xlsx.load(buffer).then(function () {
-      var sheet = wb.worksheets[0];
-      if (!sheet) throw emptyTable(where);
-      var grid = [];
-      var width = 0;
-      sheet.eachRow({ includeEmpty: true }, function (row, number) {
-        var cells = [];
-        row.eachCell({ includeEmpty: true }, function (cell, col) { cells[col - 1] = excelCell(cell.value); });
-        grid[number - 1] = cells;
-        width = Math.max(width, cells.length);
-      });
-      for (var i = 0; i < grid.length; i++) grid[i] = grid[i] || [];
-      while (grid.length && grid[grid.length - 1].every(function (v) { return v === null || v === undefined; })) grid.pop();
-      var header = grid[0] || [];
-      var hw = 0;
-      for (var c = 0; c < width; c++) if (header[c] !== null && header[c] !== undefined) hw = c + 1;
-      for (var r = 1; r < grid.length; r++) {
-        for (var c2 = 0; c2 < width; c2++) if (grid[r][c2] !== null && grid[r][c2] !== undefined && c2 + 1 > hw) hw = c2 + 1;
-      }
-      var cols = [];
-      for (var h = 0; h < hw; h++) cols.push(header[h] === undefined ? null : header[h]);
-      var rows = grid.slice(1).map(function (cells) {
-        return cols.map(function (_, i) { return cells[i] === undefined ? null : cells[i]; });
-      });
-      if (!rows.length) throw emptyTable(where);
-      return { columns: cleanColumns(cols), rows: rows };
+      var sheets = wb.worksheets.map(function (ws) { return { name: ws.name, table: sheetTable(ws) }; });
+      if (!sheets.length) throw emptyTable(where);
+      var first = sheets[0].table;
+      if (sheets.length === 1 && (!first || !first.rows.length)) throw emptyTable(where);
+      var table = first || { columns: [], rows: [] };
+      return { columns: table.columns, rows: table.rows, sheets: sheets, where: where };
     }, function (err) {
       throw new PlnError("expected an Excel workbook, found a file that is not one (" + (err && err.message ? err.message : err) + ")",
         where, "Open it in your spreadsheet program and save it again as .xlsx or CSV.");
     });
   }
 
+  /* ------------------------------------------------------------ columns
+     (plnlib/checklists/columns.py: every list and pattern comes from the page's data) */
+
+  function has(obj, key) { return Object.prototype.hasOwnProperty.call(obj, key); }
+
+  /* a header ignoring case, accents, punctuation and spacing (fold_text) */
+  function foldText(text) {
+    return String(text).toLowerCase().normalize("NFD").replace(/\p{M}/gu, "")
+      .replace(/[^\p{L}\p{N}]/gu, " ").split(/\s+/).filter(Boolean).join(" ");
+  }
+
+  function strip(v) { return String(v).replace(/^\s+|\s+$/g, ""); }
+
+  function filled(values) {
+    return values.filter(function (v) { return v !== null && v !== undefined && strip(v) !== ""; });
+  }
+
+  function mostly(values, test) {
+    var f = filled(values);
+    return f.length > 0 && f.filter(test).length * 2 > f.length;
+  }
+
+  function emailTest(fmt) {
+    var re = new RegExp(fmt.email_pattern, "u");
+    return function (v) { return re.test(strip(v)); };
+  }
+
+  /* the kind of personal data a header names, or null (identifying_kind) */
+  function identifyingKind(header, fmt) {
+    var folded = foldText(header);
+    var words = folded ? folded.split(" ") : [];
+    var kinds = Object.keys(fmt.identifying_headers);
+    for (var k = 0; k < kinds.length; k++) {
+      var rules = fmt.identifying_headers[kinds[k]];
+      if (rules.exact.indexOf(folded) >= 0) return kinds[k];
+      if (words.length <= 6 && rules.contains.some(function (w) { return (" " + folded + " ").indexOf(" " + w + " ") >= 0; })) {
+        return kinds[k];
+      }
+    }
+    return null;
+  }
+
+  /* the item id in a header, as the checklist writes it, or null (normalise_item_id) */
+  function normaliseItemId(header, prefixes, fmt) {
+    var text = String(header);
+    var m = new RegExp(fmt.id_patterns[0], "u").exec(text);
+    if (!m) {
+      m = new RegExp(fmt.id_patterns[1], "u").exec(text);
+      if (!m || prefixes.indexOf(m[1].toUpperCase()) < 0) return null;
+    }
+    return m[1].toUpperCase() + "-" + String(parseInt(m[2], 10)).padStart(2, "0");
+  }
+
+  function wordSet(text) { return new Set(foldText(text).split(" ").filter(Boolean)); }
+
+  /* the item whose text a header is: [id or null, close ids] (match_text) */
+  function matchText(header, items, fmt) {
+    var folded = foldText(header);
+    if (!folded) return [null, []];
+    var exact = items.filter(function (it) { return foldText(it.text) === folded; }).map(function (it) { return it.id; });
+    if (exact.length === 1) return [exact[0], []];
+    if (exact.length > 1) return [null, exact];
+    var words = new Set(folded.split(" "));
+    var scored = [];
+    items.forEach(function (it) {
+      var other = wordSet(it.text);
+      if (words.size && other.size) {
+        var both = 0;
+        words.forEach(function (w) { if (other.has(w)) both += 1; });
+        scored.push([2 * both / (words.size + other.size), it.id]);
+      }
+    });
+    scored.sort(function (a, b) { return b[0] - a[0]; });
+    var tm = fmt.text_match;
+    var good = scored.filter(function (x) { return x[0] >= tm.min_score; });
+    if (!good.length) return [null, []];
+    if (scored.length > 1 && scored[0][0] - scored[1][0] < tm.min_lead) {
+      return [null, scored.filter(function (x) { return x[0] >= scored[0][0] - tm.min_lead; }).map(function (x) { return x[1]; })];
+    }
+    return [good[0][1], []];
+  }
+
+  function checklistItems(checklist) {
+    var items = [];
+    checklist.sections.forEach(function (s) { s.items.forEach(function (it) { items.push(it); }); });
+    return items;
+  }
+
+  function prefixesOf(items) {
+    return Array.from(new Set(items.map(function (it) { return it.id.split("-")[0]; }))).sort();
+  }
+
+  /* what every column of a wide table is (plan_columns) */
+  function planColumns(table, items, isLabel, fmt, points) {
+    var pointRe = new RegExp(fmt.point_pattern, "u");
+    function isPoint(v) {
+      var m = pointRe.exec(String(v));
+      return m !== null && (points || []).indexOf(parseInt(m[1], 10)) >= 0;
+    }
+    var plan = { items: {}, byText: [], respondent: null, dropped: [], unmatched: [], groups: [], missing: [], duplicates: {} };
+    var prefixes = prefixesOf(items);
+    var known = new Set(items.map(function (it) { return it.id; }));
+    var isEmail = emailTest(fmt);
+    var rest = [];
+    table.columns.forEach(function (header, k) {
+      var values = table.rows.map(function (r) { return r[k]; });
+      var item = normaliseItemId(header, prefixes, fmt);
+      if (item !== null) {
+        if (known.has(item)) plan.items[k] = item;
+        else plan.unmatched.push(k);
+        return;
+      }
+      var kind = identifyingKind(header, fmt);
+      if (kind !== null) plan.dropped.push([k, kind]);
+      else if (plan.respondent === null && fmt.respondent_headers.indexOf(foldText(header)) >= 0) {
+        if (mostly(values, isEmail)) plan.dropped.push([k, "e-mail"]);
+        else plan.respondent = k;
+      } else if (mostly(values, isEmail)) plan.dropped.push([k, "e-mail"]);
+      else rest.push(k);
+    });
+    rest.forEach(function (k) {
+      var found = matchText(table.columns[k], items, fmt)[0];
+      if (found !== null) { plan.items[k] = found; plan.byText.push(k); }
+      else if (mostly(table.rows.map(function (r) { return r[k]; }), isLabel) ||
+        (foldText(table.columns[k]).split(" ").filter(Boolean).length >= fmt.question_words &&
+          mostly(table.rows.map(function (r) { return r[k]; }), function (v) { return isLabel(v) || isPoint(v); }))) {
+        plan.unmatched.push(k);
+      }
+      else plan.groups.push(k);
+    });
+    var seen = {};
+    Object.keys(plan.items).map(Number).sort(function (a, b) { return a - b; }).forEach(function (k) {
+      var id = plan.items[k];
+      (seen[id] = seen[id] || []).push(k);
+    });
+    Object.keys(seen).forEach(function (id) { if (seen[id].length > 1) plan.duplicates[id] = seen[id]; });
+    plan.missing = items.map(function (it) { return it.id; }).filter(function (id) { return !has(seen, id); });
+    plan.unmatched.sort(function (a, b) { return a - b; });
+    plan.dropped.sort(function (a, b) { return a[0] - b[0]; });
+    return plan;
+  }
+
+  function quoted(names) { return names.map(function (n) { return "'" + n + "'"; }).join(", "); }
+
+  /* ------------------------------------------------------------ sheets (plnlib/io/answer_sheets.py) */
+
+  function answerColumns(table, checklist, fmt) {
+    if (!table) return 0;
+    var lower = table.columns.map(function (c) { return strip(c).toLowerCase(); });
+    if (fmt.tidy_columns.every(function (k) { return lower.indexOf(k) >= 0; })) return 3;
+    var items = checklistItems(checklist), prefixes = prefixesOf(items);
+    var known = new Set(items.map(function (it) { return it.id; }));
+    return table.columns.filter(function (c) {
+      var found = normaliseItemId(c, prefixes, fmt);
+      return known.has(found) || (found === null && matchText(c, items, fmt)[0] !== null);
+    }).length;
+  }
+
+  function sheetWhat(table, n) {
+    if (!table) return "empty";
+    if (n) return n + " answer column" + (n > 1 ? "s" : "");
+    return "no answer columns: " + quoted(table.columns.slice(0, 3)) + (table.columns.length > 3 ? ", ..." : "");
+  }
+
+  /* the sheet holding the answers: {table, where, note} (read_answer_sheet) */
+  function chooseSheet(book, checklist, fmt, where, sheet) {
+    var sheets = book.sheets, names = sheets.map(function (x) { return x.name; });
+    var byName = {};
+    sheets.forEach(function (x) { byName[x.name] = x.table; });
+    if (sheets.length === 1 && (sheet === undefined || sheet === null || sheet === names[0])) {
+      return { table: book, where: where, note: "" };
+    }
+    if (sheet !== undefined && sheet !== null) {
+      if (!has(byName, sheet)) {
+        throw new PlnError("expected a sheet named '" + sheet + "', found the sheets " + quoted(names), where,
+          "Give --sheet one of these names (as the workbook spells them).");
+      }
+      if (!byName[sheet] || !byName[sheet].rows.length) {
+        throw new PlnError("expected a header row and answers on the sheet '" + sheet + "', found it empty", where,
+          "Choose the sheet that holds the answers.");
+      }
+      return { table: byName[sheet], where: where + ", sheet '" + sheet + "'", note: "read the sheet '" + sheet + "' (chosen with --sheet)" };
+    }
+    var counts = sheets.map(function (x) { return answerColumns(x.table, checklist, fmt); });
+    var holding = names.filter(function (n, i) { return counts[i] > 0; });
+    var looked = names.map(function (n, i) { return "'" + n + "' (" + sheetWhat(sheets[i].table, counts[i]) + ")"; }).join(", ");
+    if (holding.length === 1) {
+      var name = holding[0], table = byName[name];
+      if (!table || !table.rows.length) {
+        throw new PlnError("expected at least one row under the header of the sheet '" + name + "', found none", where,
+          "Check that you exported the answers, not only the questions.");
+      }
+      return { table: table, where: where + ", sheet '" + name + "'", note: "read the sheet '" + name + "' of " + where + "; looked at " + looked };
+    }
+    if (!holding.length) {
+      var first = checklistItems(checklist)[0].id;
+      throw new PlnError("expected a sheet with the answers (question columns starting with an item id of '" + checklist.id +
+        "' such as '[" + first + "] ...', or respondent/item/value), found none in the " + names.length + " sheet" +
+        (names.length > 1 ? "s" : "") + ": " + looked, where,
+        "Check that you exported the answers; if a sheet holds them under other headers, rename its question columns to start with the item ids.");
+    }
+    throw new PlnError("expected the answers on one sheet, found answers on " + holding.length + " sheets: " + looked, where,
+      "Choose one with --sheet, for example --sheet '" + holding[0] + "'.");
+  }
+
   /* ------------------------------------------------------------ layouts */
 
-  /* {columns, rows} -> {rows: tidy answers, groups: group column names, layout}
-     (responses_from_frame in plnlib) */
-  function responsesFromTable(table, checklist, data, where) {
-    where = where || "answers";
-    var fmt = data.format;
-    var lower = {};
-    table.columns.forEach(function (c, i) { lower[String(c).trim().toLowerCase()] = i; });
-    var tidyCols = fmt.tidy_columns;
-    if (tidyCols.every(function (k) { return k in lower; })) {
-      var special = tidyCols.map(function (k) { return lower[k]; });
-      var groupIdx = [];
-      table.columns.forEach(function (c, i) {
-        if (special.indexOf(i) < 0 && String(c).charAt(0) !== "_") groupIdx.push(i);
+  function tidyAnswers(table, checklist, fmt, lower) {
+    var isEmail = emailTest(fmt);
+    var special = fmt.tidy_columns.map(function (k) { return lower[k]; });
+    var groupIdx = [], dropped = [];
+    table.columns.forEach(function (c, i) {
+      if (special.indexOf(i) >= 0 || String(c).charAt(0) === "_") return;
+      var values = table.rows.map(function (r) { return r[i]; });
+      if (identifyingKind(c, fmt) !== null || mostly(values, isEmail)) dropped.push(c);
+      else groupIdx.push(i);
+    });
+    var items = checklistItems(checklist), prefixes = prefixesOf(items);
+    var known = new Set(items.map(function (it) { return it.id; }));
+    var respondents = table.rows.map(function (cells) { return cells[lower.respondent]; });
+    var codes = null;
+    if (mostly(respondents, isEmail)) {
+      codes = {};
+      filled(respondents).forEach(function (v) {
+        var key = String(v).split(/\s+/).filter(Boolean).join(" ").toLowerCase();
+        if (!has(codes, key)) codes[key] = "E" + (Object.keys(codes).length + 1);
       });
-      var tidyRows = table.rows.map(function (cells, r) {
-        var row = { respondent: cells[lower.respondent], item: cells[lower.item], value: cells[lower.value], _row: r + 2 };
-        groupIdx.forEach(function (i) { row[table.columns[i]] = cells[i]; });
-        return row;
-      });
-      return { rows: tidyRows, groups: groupIdx.map(function (i) { return table.columns[i]; }), layout: "tidy" };
     }
-    var pattern = new RegExp(fmt.item_id_pattern, "u");
-    var itemOf = table.columns.map(function (c) { var m = pattern.exec(String(c)); return m ? m[1] : null; });
-    var itemCols = [];
-    itemOf.forEach(function (id, i) { if (id !== null) itemCols.push(i); });
-    if (!itemCols.length) {
-      var shown = table.columns.slice(0, 6).map(function (c) { return score.pyRepr(String(c)); }).join(", ");
-      var first = checklist.sections[0].items[0].id;
+    var tidyRows = table.rows.map(function (cells, r) {
+      var item = cells[lower.item];
+      if (typeof item === "string") {
+        var fixed = normaliseItemId(item, prefixes, fmt);
+        if (fixed !== null && known.has(fixed)) item = fixed;
+      }
+      var who = cells[lower.respondent];
+      if (codes && who !== null && who !== undefined) {
+        var k = String(who).split(/\s+/).filter(Boolean).join(" ").toLowerCase();
+        if (has(codes, k)) who = codes[k];
+      }
+      var row = { respondent: who, item: item, value: cells[lower.value], _row: r + 2 };
+      groupIdx.forEach(function (i) { row[table.columns[i]] = cells[i]; });
+      return row;
+    });
+    return {
+      rows: tidyRows, groups: groupIdx.map(function (i) { return table.columns[i]; }), layout: "tidy",
+      reading: { dropped: dropped, byText: {}, unmatched: [], missing: [] },
+    };
+  }
+
+  /* {columns, rows} (with .sheets for a workbook) -> {rows: tidy answers, groups: group column
+     names, layout, where, reading} (read_answer_sheet and responses_from_frame in plnlib).
+     options: {sheet, allowMissingItems} */
+  function responsesFromTable(table, checklist, data, where, options) {
+    where = where || "answers";
+    options = options || {};
+    var fmt = data.format;
+    if (table.sheets) {
+      var chosen = chooseSheet(table, checklist, fmt, where, options.sheet);
+      table = chosen.table;
+      where = chosen.where;
+    }
+    var lower = {};
+    table.columns.forEach(function (c, i) { lower[strip(c).toLowerCase()] = i; });
+    var out;
+    if (fmt.tidy_columns.every(function (k) { return k in lower; })) out = tidyAnswers(table, checklist, fmt, lower);
+    else out = wideAnswers(table, checklist, data, where, options);
+    out.where = where;
+    if (chosen && chosen.note) out.reading.sheet = chosen.note;
+    return out;
+  }
+
+  function wideAnswers(table, checklist, data, where, options) {
+    var fmt = data.format, scale = data.scales[checklist.scale];
+    var items = checklistItems(checklist);
+    var headers = table.columns;
+    var plan = planColumns(table, items, function (v) { return has(scale.accept, score.fold(v)); }, fmt,
+      scale.points.map(function (p) { return p.value; }));
+    var itemKeys = Object.keys(plan.items).map(Number).sort(function (a, b) { return a - b; });
+    var unmatched = plan.unmatched.length
+      ? "; the columns that look like questions but match no item are " + quoted(plan.unmatched.map(function (k) { return headers[k]; }))
+      : "";
+    if (!itemKeys.length) {
+      var shown = headers.slice(0, 6).map(function (c) { return score.pyRepr(String(c)); }).join(", ");
       throw new PlnError(
         "expected columns respondent/item/value, or question columns starting with an item id of '" +
-          checklist.id + "' such as '[" + first + "] ...', found " + shown,
+          checklist.id + "' such as '[" + items[0].id + "] ...', found " + shown + unmatched,
         where,
         "Make the form from 'plnlib form " + checklist.id + "' so each question starts with its id, " +
           "or rename the columns to the item ids.");
     }
-    var ids = itemCols.map(function (i) { return itemOf[i]; });
-    var dup = ids.filter(function (id, k) { return ids.indexOf(id) !== k; });
+    var dup = Object.keys(plan.duplicates).sort();
     if (dup.length) {
-      dup = Array.from(new Set(dup)).sort();
-      throw new PlnError("expected each item once, found several columns for " + dup.join(", "), where,
-        "Delete the repeated question columns.");
+      var dupCols = [];
+      dup.forEach(function (id) { plan.duplicates[id].forEach(function (k) { dupCols.push(headers[k]); }); });
+      throw new PlnError("expected each item once, found several columns for " + dup.join(", ") + " (" + quoted(dupCols) + ")",
+        where, "Delete the repeated question columns.");
     }
-    var respCol = null;
-    for (var k = 0; k < fmt.respondent_columns.length; k++) {
-      if (fmt.respondent_columns[k] in lower) { respCol = lower[fmt.respondent_columns[k]]; break; }
+    if (plan.missing.length && !options.allowMissingItems) {
+      throw new PlnError(
+        "expected a column for every item of '" + checklist.id + "', found none for " + plan.missing.join(", ") +
+          " (" + plan.missing.length + " of " + items.length + " items)" + unmatched,
+        where,
+        "Start each question title with its id in brackets ('[" + plan.missing[0] + "] ...'), or score without " +
+          "these items (plnlib: --allow-missing-items; the results then say which are missing).");
     }
-    var dropped = new Set(fmt.dropped_columns);
-    var rest = [];
-    table.columns.forEach(function (c, i) {
-      if (itemOf[i] === null && i !== respCol && !dropped.has(String(c).trim().toLowerCase())) rest.push(i);
+    var respCol = plan.respondent;
+    var rest = plan.groups;
+    var order = itemKeys.slice().sort(function (a, b) {
+      var x = plan.items[a], y = plan.items[b];
+      return x < y ? -1 : x > y ? 1 : a - b;
     });
-    var order = itemCols.slice().sort(function (a, b) { return itemOf[a] < itemOf[b] ? -1 : itemOf[a] > itemOf[b] ? 1 : 0; });
     var rows = [];
     table.rows.forEach(function (cells, r) {
       var respondent;
       if (respCol === null) respondent = "R" + String(r + 1).padStart(4, "0");
-      else respondent = cells[respCol] === null ? null : String(cells[respCol]).trim();
+      else respondent = cells[respCol] === null ? null : strip(cells[respCol]);
       order.forEach(function (i) {
-        var row = { respondent: respondent, item: itemOf[i], value: cells[i], _row: r + 2, _column: table.columns[i] };
-        rest.forEach(function (g) { row[table.columns[g]] = cells[g]; });
+        var row = { respondent: respondent, item: plan.items[i], value: cells[i], _row: r + 2, _column: headers[i] };
+        rest.forEach(function (g) { row[headers[g]] = cells[g]; });
         rows.push(row);
       });
     });
+    var lower = headers.map(function (c) { return strip(c).toLowerCase(); });
+    var byText = {};
+    plan.byText.forEach(function (k) { byText[headers[k]] = plan.items[k]; });
     return {
-      rows: rows, groups: rest.map(function (i) { return table.columns[i]; }),
-      layout: respCol === null && "timestamp" in lower ? "google"
-        : "start time" in lower && "completion time" in lower ? "msforms" : "wide",
+      rows: rows, groups: rest.map(function (i) { return headers[i]; }),
+      layout: respCol === null && headers.some(function (h) { return identifyingKind(h, fmt) === "time"; }) ? "google"
+        : lower.indexOf("start time") >= 0 && lower.indexOf("completion time") >= 0 ? "msforms" : "wide",
+      reading: {
+        dropped: plan.dropped.map(function (d) { return headers[d[0]]; }), byText: byText,
+        unmatched: plan.unmatched.map(function (k) { return headers[k]; }), missing: plan.missing,
+      },
     };
   }
 
@@ -356,6 +629,8 @@
   var api = {
     decodeText: decodeText, sniffDelimiter: sniffDelimiter, readCsvText: readCsvText, readXlsx: readXlsx,
     responsesFromTable: responsesFromTable, responsesFromJson: responsesFromJson, excelCell: excelCell,
+    foldText: foldText, identifyingKind: identifyingKind, normaliseItemId: normaliseItemId, matchText: matchText,
+    planColumns: planColumns, chooseSheet: chooseSheet,
   };
   if (inNode) module.exports = api;
   else {

@@ -96,8 +96,18 @@
 
   /* ------------------------------------------------------------ scales */
 
+  /* an answer label ignoring case, accents and spacing (fold_label in plnlib/checklists/columns.py) */
   function fold(text) {
-    return String(text).replace(/\u2019/g, "'").toLowerCase().split(/\s+/).filter(Boolean).join(" ");
+    return String(text).replace(/\u2019/g, "'").toLowerCase().normalize("NFD").replace(/\p{M}/gu, "")
+      .split(/\s+/).filter(Boolean).join(" ");
+  }
+
+  var EMAIL_INSIDE = /[^@\s]+@[^@\s]+\.[^@\s]+/u;
+
+  /* a cell as a message may show it: never an e-mail address (shown_value in plnlib) */
+  function shownValue(raw) {
+    if (typeof raw === "string" && EMAIL_INSIDE.test(raw)) return "an e-mail address (not shown)";
+    return pyRepr(raw);
   }
 
   function optionsText(scale) {
@@ -107,7 +117,7 @@
 
   function badAnswer(scale, raw, where) {
     return new PlnError(
-      "expected an answer on the scale '" + scale.name + "' (" + optionsText(scale) + "), found " + pyRepr(raw),
+      "expected an answer on the scale '" + scale.name + "' (" + optionsText(scale) + "), found " + shownValue(raw),
       where,
       "Use one of the numbers or labels of the scale, or leave the cell empty."
     );
@@ -132,15 +142,11 @@
     }
     var text = String(raw).split(/\s+/).filter(Boolean).join(" ");
     if (!text) return null;
-    var key = fold(text);
-    for (var m = 0; m < scale.missing.length; m++) {
-      var code = scale.missing[m][0], label = scale.missing[m][1];
-      if (key === fold(code) || key === fold(label) || key === fold(code.replace(/_/g, " "))) {
-        return { missing: code };
-      }
-    }
-    for (var p = 0; p < scale.points.length; p++) {
-      if (key === fold(scale.points[p].label)) return { score: scale.points[p].value };
+    var key = Object.prototype.hasOwnProperty.call(scale.accept, fold(text)) ? scale.accept[fold(text)] : null;
+    if (key !== null) {
+      for (var m = 0; m < scale.missing.length; m++) if (scale.missing[m][0] === key) return { missing: key };
+      if (key === "dont_know" || key === "not_applicable") return { missing: key };
+      return { score: Number(key) };
     }
     var head = text.split("=")[0].split(" - ")[0].split(":")[0].trim().replace(/,/g, ".");
     if (!FLOAT.test(head)) throw badAnswer(scale, raw, where);
@@ -239,14 +245,26 @@
         where + ", " + rowLabel(rows[firstBad]),
         "Check the ids against 'plnlib form " + checklist.id + "', or choose the right checklist.");
     }
-    var cache = new Map();
-    var parsedRows = rows.map(function (r) {
+    var cache = new Map(), badKeys = [], badRows = new Map();
+    var parsedRows = rows.map(function (r, k) {
       var raw = r.value;
       var key = (typeof raw) + ":" + String(raw);
-      if (!cache.has(key)) cache.set(key, parseAnswer(scale, raw, where + ", " + rowLabel(r)));
+      if (!cache.has(key)) {
+        try { cache.set(key, parseAnswer(scale, raw, "")); } catch (err) {
+          if (!err || err.name !== "PlnError") throw err;
+          cache.set(key, null);
+          badKeys.push(key);
+          badRows.set(key, { raw: raw, rows: [] });
+        }
+      }
+      if (badRows.has(key)) {
+        var hasColumn = rows[k]._column !== undefined && rows[k]._column !== null;
+        badRows.get(key).rows.push([hasColumn ? clean[k] : "", String(rows[k]._row)]);
+      }
       return cache.get(key);
     });
-    var seen = new Set();
+    if (badKeys.length) throw unknownAnswers(scale, badKeys, badRows, where);
+    var seen = new Map();
     var out = [];
     for (i = 0; i < rows.length; i++) {
       r = rows[i];
@@ -257,11 +275,11 @@
       var dupKey = JSON.stringify([String(r.respondent), String(r.item)].concat(groups.map(function (name) { return g[name]; })));
       if (seen.has(dupKey)) {
         throw new PlnError(
-          "expected one answer per respondent and item, found respondent '" + respondent +
-            "' answering " + clean[i] + " twice",
-          where + ", " + rowLabel(r), "Remove the duplicate row or response (a form submitted twice?).");
+          "expected one answer per respondent and item, found one respondent answering " + clean[i] +
+            " twice (" + rowLabel(rows[seen.get(dupKey)]) + " and " + rowLabel(r) + ")",
+          where, "Remove the duplicate row or response (a form submitted twice?).");
       }
-      seen.add(dupKey);
+      seen.set(dupKey, i);
       out.push({
         respondent: respondent,
         item: clean[i],
@@ -272,6 +290,46 @@
       });
     }
     return { rows: out, groups: groups.slice() };
+  }
+
+  /* every answer not on the scale, each once with all its rows (unknown_answers_error in plnlib) */
+  function unknownAnswers(scale, keys, found, where) {
+    var parts = new Map();
+    keys.forEach(function (key) {
+      var shown = shownValue(found.get(key).raw);
+      if (!parts.has(shown)) parts.set(shown, new Map());
+      var places = parts.get(shown);
+      found.get(key).rows.forEach(function (place) {
+        if (!places.has(place[0])) places.set(place[0], []);
+        places.get(place[0]).push(place[1]);
+      });
+    });
+    function rowsText(r) { return (r.length === 1 ? "row " : "rows ") + r.join(", "); }
+    var listed = Array.from(parts.entries()).map(function (e) {
+      var text = Array.from(e[1].entries()).sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0; }).map(function (p) { return p[0] ? p[0] + ": " + rowsText(p[1]) : rowsText(p[1]); }).join("; ");
+      return e[0] + " (" + text + ")";
+    }).join(", ");
+    return new PlnError(
+      "expected answers on the scale '" + scale.name + "' (" + optionsText(scale) + "), found " + parts.size +
+        " other answer" + (parts.size > 1 ? "s" : "") + ": " + listed,
+      where,
+      "Use one of the numbers or labels of the scale, or leave the cell empty; for labels in another " +
+        "language give a label map (plnlib: --labels map.csv).");
+  }
+
+  /* the scale also reading a user's labels: [[label, key]] (Scale.with_labels in plnlib) */
+  function withLabels(scale, pairs, where) {
+    var accept = Object.assign({}, scale.accept);
+    pairs.forEach(function (pair) {
+      var k = fold(pair[0]);
+      if (Object.prototype.hasOwnProperty.call(accept, k) && accept[k] !== pair[1]) {
+        throw new PlnError("expected each label to mean one answer, found '" + pair[0] + "' given as " + pair[1] +
+          ", but it already means " + accept[k] + " on the scale '" + scale.name + "'", where || "labels",
+          "Remove the row or give it the answer the scale already reads.");
+      }
+      if (!Object.prototype.hasOwnProperty.call(accept, k)) accept[k] = pair[1];
+    });
+    return Object.assign({}, scale, { accept: accept });
   }
 
   /* ------------------------------------------------------------ a team */
@@ -384,6 +442,7 @@
     PlnError: PlnError, parseAnswer: parseAnswer, band: band, round: round, mean: mean, sd: sd,
     cronbachAlpha: cronbachAlpha, checkMinGroup: checkMinGroup, suppressionMask: suppressionMask,
     prepareAnswers: prepareAnswers, teamSummary: teamSummary, pyRepr: pyRepr, sum: sum,
+    fold: fold, shownValue: shownValue, withLabels: withLabels,
   };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else {

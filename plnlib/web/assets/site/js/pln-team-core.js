@@ -52,11 +52,31 @@
         table = Promise.resolve(read.readCsvText(read.decodeText(file.bytes, file.name), file.name));
       }
       return table.then(function (t) {
-        var answers = read.responsesFromTable(t, checklist, data, file.name);
-        answers.where = file.name;
+        var answers;
+        try {
+          answers = read.responsesFromTable(t, checklist, data, file.name, options);
+        } catch (err) {
+          // a form of another checklist: read it as that one, so that the page can choose it
+          answers = otherChecklistAnswers(t, checklistId, data, file.name, options);
+          if (!answers) throw err;
+        }
+        answers.where = answers.where || file.name;
         return answers;
       });
     });
+  }
+
+  /* the answers read as the one other checklist whose questions the table holds, or null */
+  function otherChecklistAnswers(table, checklistId, data, where, options) {
+    var found = [];
+    Object.keys(data.checklists).forEach(function (cid) {
+      if (cid === checklistId) return;
+      try {
+        found.push(read.responsesFromTable(table, data.checklists[cid], data, where,
+          Object.assign({}, options, { allowMissingItems: true })));
+      } catch (err) { if (!err || err.name !== "PlnError") throw err; }
+    });
+    return found.length === 1 ? found[0] : null;
   }
 
   /* the one checklist whose item ids hold every item id of the answers, or null */
