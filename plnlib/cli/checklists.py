@@ -10,7 +10,13 @@ from plnlib.checklists.answers import prepare_answers, require_column
 from plnlib.checklists.form_builders import google_apps_script, word_form_blocks
 from plnlib.checklists.forms import form_questions
 from plnlib.checklists.scoring import breakdown
-from plnlib.checklists.team import team_summary
+from plnlib.checklists.team import (
+    SCORE_BY_COLUMNS,
+    SCORE_COLUMNS,
+    SCORE_DIGITS,
+    SCORE_MEASURES,
+    team_summary,
+)
 from plnlib.cli._common import add_min_group, check_suffix
 from plnlib.io.content import checklist_ids, load_checklist
 from plnlib.io.files import write_output
@@ -122,14 +128,13 @@ def _score(args: argparse.Namespace) -> int:
     answers = prepare_answers(raw, checklist, where=where)
     if args.by:
         table = breakdown(answers, checklist, args.by, min_group=args.min_group, where=where)
-        out = table[[args.by, "section", "title", "n", "mean", "sd"]]
+        out = table[[args.by, *SCORE_BY_COLUMNS]]
     else:
         table = team_summary(answers, checklist, min_group=args.min_group).sections
-        out = table[["section", "title", "n", "mean", "sd", "alpha"]]
+        out = table[list(SCORE_COLUMNS)]
     # a suppressed row arrives with no number at all (not even its size): nothing to mask here
-    out = out.assign(mean=out["mean"].round(3), sd=out["sd"].round(3))
-    if "alpha" in out:
-        out = out.assign(alpha=out["alpha"].round(3))
+    measures = [c for c in SCORE_MEASURES if c in out]
+    out = out.assign(**{c: out[c].round(SCORE_DIGITS) for c in measures})
     write_output(args.output, out)
     hidden = int(table["suppressed"].sum())
     note = f"; {hidden} cell(s) suppressed (fewer than {args.min_group} people)" if hidden else ""
