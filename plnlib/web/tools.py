@@ -15,12 +15,13 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from plnlib.checklists.forms import ITEM_ID_PATTERN
 from plnlib.checklists import scoring, team
+from plnlib.checklists.forms import ITEM_ID_PATTERN
 from plnlib.checklists.model import MISSING_CODES, Checklist, Scale
 from plnlib.io.content import checklist_ids, load_checklist
 from plnlib.io.responses import ANSWERS_FORMAT, DROPPED_COLUMNS, RESPONDENT_COLUMNS
 from plnlib.privacy import DEFAULT_MIN_GROUP, FLOOR_MIN_GROUP
+from plnlib.web.team_charts import CHART_DATA, checklist_charts
 
 __all__ = ["TOOL_DATA_ID", "checklist_data", "scale_data", "tool_data", "tool_data_json"]
 
@@ -128,6 +129,9 @@ def tool_data(chapter_links: Mapping[str, str] | None = None) -> dict[str, Any]:
             "priorities": _priority_defaults(),
         },
         "chapters": dict(chapter_links or {}),
+        # Vega-Lite specs by plnlib's chart builders, data left out (plnlib.web.team_charts)
+        "charts": {cid: checklist_charts(c) for cid, c in checklists.items()},
+        "chart_data": dict(CHART_DATA),
     }
 
 

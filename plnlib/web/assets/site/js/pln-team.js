@@ -13,6 +13,7 @@
   var minInput = el("pln-team-min"), download = el("pln-team-download"), status = el("pln-team-status");
   var errorBox = el("pln-team-error"), results = el("pln-team-results");
   var state = { files: null, answers: null, res: null, groupsFor: null };
+  var reads = 0;  // each read gets a number: a slower, older read never replaces a newer one
   var excel = null;
 
   function loadExcel() {
@@ -34,6 +35,8 @@
   }
 
   function showError(err, label) {
+    clearCharts();
+    delete box.dataset.charts;
     results.innerHTML = "";
     download.disabled = true;
     state.res = null;
@@ -44,6 +47,7 @@
     errorBox.hidden = false;
     status.textContent = "The file could not be used. " + message;
     errorBox.focus();
+    box.dataset.shown = "error";
   }
 
   function fileLabel() {
@@ -64,6 +68,52 @@
     return minInput.value === "" ? data.privacy.default_min_group : v;
   }
 
+  /* vega (about 0.8 MB) loads only once there is something to draw */
+  var drawing = 0, views = [];
+  function clearCharts() {
+    drawing += 1;
+    views.forEach(function (v) { v.finalize(); });
+    views = [];
+  }
+  function drawCharts(charts) {
+    clearCharts();
+    if (!charts.length) return;
+    var mine = drawing;
+    box.dataset.charts = "loading";
+    window.plnLoadVega(box.dataset.vendor).then(function (vegaEmbed) {
+      if (mine !== drawing) return null;
+      return Promise.all(charts.map(function (c) {
+        var fig = results.querySelector('figure[data-chart="' + c.id + '"]');
+        var view = fig && fig.querySelector(".pln-team-chart-view");
+        if (!view) return null;
+        return vegaEmbed(view, c.spec, { renderer: "svg", actions: false, config: { aria: false } }).then(function (out) {
+          if (mine !== drawing) { out.view.finalize(); return; }
+          views.push(out.view);
+          // the text alternative goes on the drawing (marks have no ARIA roles of their own)
+          var svg = view.querySelector("svg");
+          if (svg) {
+            svg.setAttribute("role", "img");
+            svg.setAttribute("aria-label", view.getAttribute("aria-label"));
+            view.removeAttribute("role");
+            view.removeAttribute("aria-label");
+          }
+        });
+      }));
+    }).then(function () {
+      if (mine === drawing) box.dataset.charts = "drawn";
+    }).catch(function (err) {
+      if (mine !== drawing) return;
+      box.dataset.charts = "failed";
+      results.querySelectorAll(".pln-team-chart-view").forEach(function (view) {
+        if (view.querySelector("svg")) return;
+        view.removeAttribute("role");
+        view.textContent = "This chart could not be drawn (" + (err && err.message || err) +
+          "). The table holds the same numbers.";
+      });
+      console.error("pln-team: charts", err);
+    });
+  }
+
   function render() {
     if (!state.answers) return;
     try {
@@ -72,10 +122,14 @@
       state.res = res;
       errorBox.hidden = true;
       errorBox.innerHTML = "";
+      var charts = PLN.teamCharts.charts(res, data);
+      clearCharts();
       results.innerHTML = (state.note ? '<p class="pln-team-note">' + PLN.view.esc(state.note) + "</p>" : "") +
-        PLN.view.resultsHtml(res, fileLabel(), data.chapters);
+        PLN.view.resultsHtml(res, fileLabel(), data.chapters, charts);
+      drawCharts(charts);
       download.disabled = false;
       status.textContent = (state.note ? state.note + " " : "") + PLN.view.announce(res);
+      box.dataset.shown = "results";
     } catch (err) {
       showError(err, fileLabel());
     }
@@ -85,42 +139,65 @@
     var files = Array.prototype.slice.call(list || []);
     if (!files.length) return;
     status.textContent = "Reading " + (files.length === 1 ? files[0].name : files.length + " files") + "\u2026";
+    var mine = started(), got = null;
     Promise.all(files.map(function (f) {
       return f.arrayBuffer().then(function (buf) { return { name: f.name, bytes: new Uint8Array(buf) }; });
     })).then(function (read) {
-      state.files = read;
+      got = read;
+      if (mine === reads) state.files = read;
       return PLN.team.readFiles(read, checklistSel.value, data, { loadExcel: loadExcel });
     }).then(function (answers) {
+      if (mine !== reads) return answers;
       var guess = PLN.team.guessChecklist(answers, data);
       if (guess && guess !== checklistSel.value && answers.layout !== "json") {
         // the file's questions belong to another checklist: choose it, and say so
         checklistSel.value = guess;
         state.note = "The questions in this file belong to \u201c" + data.checklists[guess].title +
           "\u201d, so that checklist is now chosen.";
-        return PLN.team.readFiles(state.files, guess, data, { loadExcel: loadExcel });
+        return PLN.team.readFiles(got, guess, data, { loadExcel: loadExcel });
       }
       state.note = "";
       return answers;
     }).then(function (answers) {
+      if (mine !== reads) return;
       state.answers = answers;
       fillGroups(answers.groups);
       render();
+      finished(mine);
     }, function (err) {
+      if (mine !== reads) return;
       state.answers = null;
       fillGroups([]);
       showError(err, files.map(function (f) { return f.name; }).join(", "));
+      finished(mine);
     });
   }
+
+  /* box.dataset.read / .done: the latest read started, and the latest finished (for tests) */
+  function started() {
+    reads += 1;
+    box.dataset.read = String(reads);
+    return reads;
+  }
+  function finished(n) { box.dataset.done = String(n); }
 
   fileInput.addEventListener("change", function () { openFiles(fileInput.files); });
   checklistSel.addEventListener("change", function () {
     state.note = "";
     if (state.files) {
+      var mine = started();
       PLN.team.readFiles(state.files, checklistSel.value, data, { loadExcel: loadExcel }).then(function (a) {
+        if (mine !== reads) return;
         state.answers = a;
         fillGroups(a.groups);
         render();
-      }, function (err) { state.answers = null; showError(err, fileLabel()); });
+        finished(mine);
+      }, function (err) {
+        if (mine !== reads) return;
+        state.answers = null;
+        showError(err, fileLabel());
+        finished(mine);
+      });
     }
   });
   bySel.addEventListener("change", render);
