@@ -36,7 +36,6 @@
 
   function showError(err, label) {
     clearCharts();
-    delete box.dataset.charts;
     results.innerHTML = "";
     download.disabled = true;
     state.res = null;
@@ -68,50 +67,75 @@
     return minInput.value === "" ? data.privacy.default_min_group : v;
   }
 
-  /* vega (about 0.8 MB) loads only once there is something to draw */
-  var drawing = 0, views = [];
+  /* vega (about 0.8 MB) loads only once a chart comes into view, and each chart is
+     drawn when it does (a long checklist has a chart per section) */
+  var drawing = 0, views = [], watcher = null, pending = [], current = {};
   function clearCharts() {
     drawing += 1;
+    if (watcher) watcher.disconnect();
+    watcher = null;
     views.forEach(function (v) { v.finalize(); });
     views = [];
+    pending = [];
+    current = {};
+  }
+  function chartFailed(view, err) {
+    view.removeAttribute("role");
+    view.textContent = "This chart could not be drawn (" + (err && err.message || err) +
+      "). The table holds the same numbers.";
+    box.dataset.charts = "failed";
+    console.error("pln-team: chart", err);
+  }
+  function drawOne(chart, fig, mine) {
+    var view = fig.querySelector(".pln-team-chart-view");
+    fig.dataset.state = "loading";
+    var done = window.plnLoadVega(box.dataset.vendor).then(function (vegaEmbed) {
+      if (mine !== drawing) return null;
+      var target = document.createElement("div");  // vega-embed sets its own role on its element
+      target.className = "pln-team-chart-draw";
+      target.setAttribute("aria-hidden", "true");
+      view.appendChild(target);
+      return vegaEmbed(target, chart.spec, { renderer: "svg", actions: false, config: { aria: false } }).then(function (out) {
+        if (mine !== drawing) { out.view.finalize(); return; }
+        views.push(out.view);
+        // the view (role="img", no controls inside) keeps the text alternative, which names the
+        // highest and lowest results; the drawing inside it is presentation only
+        fig.dataset.state = "drawn";
+      });
+    }).catch(function (err) {
+      if (mine === drawing) chartFailed(view, err);
+    });
+    pending.push(done);
+    return done;
+  }
+  /* every chart not drawn yet (for printing), then resolve */
+  function drawRemaining() {
+    var mine = drawing;
+    results.querySelectorAll("figure.pln-team-figure:not([data-state])").forEach(function (fig) {
+      if (watcher) watcher.unobserve(fig);
+      drawOne(current[fig.dataset.chart], fig, mine);
+    });
+    return Promise.all(pending);
   }
   function drawCharts(charts) {
     clearCharts();
-    if (!charts.length) return;
     var mine = drawing;
-    box.dataset.charts = "loading";
-    window.plnLoadVega(box.dataset.vendor).then(function (vegaEmbed) {
-      if (mine !== drawing) return null;
-      return Promise.all(charts.map(function (c) {
-        var fig = results.querySelector('figure[data-chart="' + c.id + '"]');
-        var view = fig && fig.querySelector(".pln-team-chart-view");
-        if (!view) return null;
-        return vegaEmbed(view, c.spec, { renderer: "svg", actions: false, config: { aria: false } }).then(function (out) {
-          if (mine !== drawing) { out.view.finalize(); return; }
-          views.push(out.view);
-          // the text alternative goes on the drawing (marks have no ARIA roles of their own)
-          var svg = view.querySelector("svg");
-          if (svg) {
-            svg.setAttribute("role", "img");
-            svg.setAttribute("aria-label", view.getAttribute("aria-label"));
-            view.removeAttribute("role");
-            view.removeAttribute("aria-label");
-          }
-        });
-      }));
-    }).then(function () {
-      if (mine === drawing) box.dataset.charts = "drawn";
-    }).catch(function (err) {
-      if (mine !== drawing) return;
-      box.dataset.charts = "failed";
-      results.querySelectorAll(".pln-team-chart-view").forEach(function (view) {
-        if (view.querySelector("svg")) return;
-        view.removeAttribute("role");
-        view.textContent = "This chart could not be drawn (" + (err && err.message || err) +
-          "). The table holds the same numbers.";
+    var byId = current;
+    charts.forEach(function (c) { byId[c.id] = c; });
+    var figs = results.querySelectorAll("figure.pln-team-figure");
+    if (!figs.length) return;
+    if (typeof IntersectionObserver !== "function") {
+      figs.forEach(function (fig) { drawOne(byId[fig.dataset.chart], fig, mine); });
+      return;
+    }
+    watcher = new IntersectionObserver(function (entries, obs) {
+      entries.forEach(function (e) {
+        if (!e.isIntersecting) return;
+        obs.unobserve(e.target);
+        drawOne(byId[e.target.dataset.chart], e.target, mine);
       });
-      console.error("pln-team: charts", err);
-    });
+    }, { rootMargin: "200px 0px" });
+    figs.forEach(function (fig) { watcher.observe(fig); });
   }
 
   function render() {
@@ -216,7 +240,10 @@
     setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 0);
     status.textContent = "Downloaded " + a.download + ".";
   });
-  el("pln-team-print").addEventListener("click", function () { window.print(); });
+  // print with every chart drawn (charts are otherwise drawn as they come into view)
+  el("pln-team-print").addEventListener("click", function () {
+    drawRemaining().then(function () { window.print(); });
+  });
 
   // drop a file anywhere on the page
   document.addEventListener("dragover", function (e) {
