@@ -110,6 +110,7 @@ def _group_spec(checklist: Checklist, section_spec: dict[str, Any]) -> dict[str,
         if k not in ("$schema", "config", "data", "datasets", "title", "description", "usermeta")
     }
     inner["encoding"] = dict(inner["encoding"])
+    inner["width"] = 300  # a facet cannot take the container's width: CSS scales it down on a phone
     tips = inner["encoding"].get("tooltip", [])
     inner["encoding"]["tooltip"] = [{"field": "Group", "type": "nominal"}, *tips]
     scale = checklist.scale

@@ -37,8 +37,7 @@
     if (!c) return "";
     return '<figure class="pln-team-figure" data-chart="' + esc(c.id) + '">' +
       '<div class="pln-team-chart-view" role="img" aria-label="' + esc(c.label) + '"></div>' +
-      "<figcaption>" + esc(c.title) + ". The table " + (id === "sections" || id === "groups" ? "below" : "beside it") +
-      " holds the same numbers.</figcaption></figure>";
+      "<figcaption>" + esc(c.title) + ". The table below holds the same numbers.</figcaption></figure>";
   }
 
   function summaryText(res, fileLabel) {
