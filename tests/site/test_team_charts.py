@@ -116,3 +116,32 @@ def tab(browser, server):
     t = Tab(browser, server)
     yield t
     t.close()
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_results_with_charts_have_no_serious_accessibility_problem(tab, tmp_path, theme):
+    """axe-core on the page with results, the group table and every chart drawn."""
+    from site_pages import _AXE_RUN, AXE
+
+    tab.open([_team_file(tmp_path)], checklist="pln-design")
+    p = tab.page
+    p.select_option("#pln-team-by", "school")
+    for fig in p.locator("figure.pln-team-figure").all():
+        fig.scroll_into_view_if_needed()
+    p.wait_for_function(
+        "() => [...document.querySelectorAll('figure.pln-team-figure')]"
+        ".every(f => f.dataset.state === 'drawn')"
+    )
+    if theme == "dark":
+        p.evaluate("document.documentElement.dataset.theme = 'dark'")
+    p.add_script_tag(path=str(AXE))
+    found = p.evaluate(_AXE_RUN)
+    bad = [v for v in found if v["impact"] in ("serious", "critical")]
+    assert not bad, "\n".join(f"{v['impact']} {v['id']} ({v['help']}): {v['nodes']}" for v in bad)
+    # the results were announced, and every chart's view names what it shows
+    assert p.inner_text("#pln-team-status").startswith("Results ready")
+    labels = p.eval_on_selector_all(
+        ".pln-team-chart-view",
+        "vs => vs.map(v => [v.getAttribute('role'), v.getAttribute('aria-label')])",
+    )
+    assert labels and all(r == "img" and len(a) > 40 for r, a in labels), labels
