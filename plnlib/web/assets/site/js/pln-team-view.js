@@ -30,6 +30,11 @@
       Math.max(0, Math.min(100, share * 100)).toFixed(1) + '%"></span></span>';
   }
 
+  /* a wide table scrolls in its own box, which the keyboard can reach and scroll */
+  function scrollBox(label) {
+    return '<div class="pln-team-scroll" tabindex="0" role="region" aria-label="' + esc(label) + '">';
+  }
+
   /* where a chart is drawn (pln-team.js): a figure with a caption; the table beside it
      carries the same numbers, and the drawing gets the chart's text alternative */
   function figure(charts, id) {
@@ -114,7 +119,7 @@
     return '<h3 id="pln-team-by-heading">By ' + esc(by) + "</h3>" +
       "<p>A group smaller than " + res.minGroup + " is hidden, and so is the next smallest when only one " +
       "group would be hidden (otherwise it could be worked out from the others). A hidden group's size is hidden too.</p>" +
-      figure(charts, "groups") + '<div class="pln-team-scroll"><table class="pln-team-table" id="pln-team-groups"><caption>Each section by ' + esc(by) +
+      figure(charts, "groups") + scrollBox("Table by " + by) + '<table class="pln-team-table" id="pln-team-groups"><caption>Each section by ' + esc(by) +
       ": mean, people who answered (n) and spread (SD)</caption><thead><tr><th scope=\"col\">Section</th>" +
       names.map(function (n) { return '<th scope="col">' + esc(n) + "</th>"; }).join("") +
       "</tr></thead><tbody>" + rows + "</tbody></table></div>";
@@ -142,7 +147,7 @@
           "<td>" + it.dont_know + "</td><td>" + it.not_applicable + "</td></tr>";
       }).join("");
       return figure(charts, "items-" + sec.id) +
-        '<div class="pln-team-scroll"><table class="pln-team-table pln-team-items"><caption>' + esc(sec.title) +
+        scrollBox("Table: " + sec.title) + '<table class="pln-team-table pln-team-items"><caption>' + esc(sec.title) +
         ": how many gave each answer</caption><thead><tr>" + head + "</tr></thead><tbody>" + rows +
         "</tbody></table></div>";
     }).join("");
@@ -153,7 +158,7 @@
   function resultsHtml(res, fileLabel, chapters, charts) {
     return '<h2 id="pln-team-heading" tabindex="-1">Results: ' + esc(res.checklist.title) + "</h2>" +
       '<p id="pln-team-summary">' + summaryText(res, fileLabel) + "</p>" +
-      "<h3>Sections</h3>" + figure(charts, "sections") + '<div class="pln-team-scroll">' + sectionsTable(res) + "</div>" +
+      "<h3>Sections</h3>" + figure(charts, "sections") + scrollBox("Table of sections") + sectionsTable(res) + "</div>" +
       groupsTable(res, charts) +
       '<h3>Where the team disagrees</h3><div id="pln-team-disagree">' + disagreement(res) + "</div>" +
       '<h3>Where to start</h3><div id="pln-team-priorities">' + prioritiesHtml(res, chapters || {}) + "</div>" +
