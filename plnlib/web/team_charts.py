@@ -47,6 +47,17 @@ def _template(chart: Any, name: str) -> dict[str, Any]:
     return spec
 
 
+def _fit_phone(spec: dict[str, Any]) -> dict[str, Any]:
+    """Title at the chart's left edge and the legend in two columns, so both fit 390 px."""
+    title = spec.get("title")
+    if isinstance(title, str):
+        spec["title"] = {"text": title, "anchor": "start", "frame": "bounds"}
+    colour = spec.get("encoding", {}).get("color")
+    if colour and "legend" in colour:
+        colour["legend"] = {**colour["legend"], "columns": 2}
+    return spec
+
+
 def _blank(checklist: Checklist) -> TeamSummary:
     blank = pd.DataFrame(
         {"respondent": "nobody", "item": list(checklist.item_ids), "value": None}, dtype=object
@@ -118,7 +129,11 @@ def _group_spec(checklist: Checklist, section_spec: dict[str, Any]) -> dict[str,
         "$schema": section_spec.get("$schema"),
         "config": section_spec.get("config", {}),
         "data": {"name": CHART_DATA["groups"]},
-        "title": f"{checklist.title}: section means by group",
+        "title": {
+            "text": f"{checklist.title}: section means by group",
+            "anchor": "start",
+            "frame": "bounds",
+        },
         "description": (
             f"Bar charts of the mean score of each section of the {checklist.title} checklist, "
             f"one chart per group shown, on a scale from {scale.low} to {scale.high}. "
@@ -162,7 +177,8 @@ def checklist_charts(checklist: Checklist) -> dict[str, Any]:
     # the blank team hides every section: keep only the description's general part
     sections["description"] = sections["description"].split(" Not shown")[0]
     items = {
-        s.id: _template(distribution_chart(blank, checklist, s.id), CHART_DATA["items"])
+        s.id: _fit_phone(_template(distribution_chart(blank, checklist, s.id), CHART_DATA["items"]))
         for s in checklist.sections
     }
-    return {"sections": sections, "items": items, "groups": _group_spec(checklist, sections)}
+    groups = _group_spec(checklist, sections)
+    return {"sections": _fit_phone(sections), "items": items, "groups": groups}

@@ -47,6 +47,7 @@
   }
 
   function fmt(x) { return x.toFixed(2); }
+  function titleOf(spec) { return typeof spec.title === "string" ? spec.title : spec.title.text; }
 
   function sectionsLabel(spec, rows) {
     var text = spec.description;
@@ -64,14 +65,14 @@
     var out = [];
     var rows = sectionRows(res);
     if (rows.length) {
-      out.push({ id: "sections", title: specs.sections.title, spec: filled(specs.sections, rows),
+      out.push({ id: "sections", title: titleOf(specs.sections), spec: filled(specs.sections, rows),
         label: sectionsLabel(specs.sections, rows) + " The Sections table holds the same numbers." });
     }
     var groups = groupRows(res);
     if (groups.length) {
       var names = [];
       groups.forEach(function (g) { if (names.indexOf(g.Group) < 0) names.push(g.Group); });
-      out.push({ id: "groups", title: specs.groups.title, spec: filled(specs.groups, groups),
+      out.push({ id: "groups", title: titleOf(specs.groups), spec: filled(specs.groups, groups),
         label: specs.groups.description + " Groups shown: " + names.join(", ") + ". The table by " + res.by +
           " holds the same numbers." });
     }
@@ -79,7 +80,7 @@
       var d = distributionRows(res, sec.id);
       if (!d.length) return;
       var spec = specs.items[sec.id];
-      out.push({ id: "items-" + sec.id, section: sec.id, title: spec.title, spec: filled(spec, d),
+      out.push({ id: "items-" + sec.id, section: sec.id, title: titleOf(spec), spec: filled(spec, d),
         label: spec.description + " The table of this section's items holds the same numbers." });
     });
     return out;
