@@ -74,7 +74,7 @@ def main() -> None:
             own = page.evaluate(
                 "() => performance.getEntriesByType('navigation').concat(performance"
                 ".getEntriesByType('resource')).filter(e => /pln-team|papaparse|pln-score|pln-read"
-                "|team-results/.test(e.name)).reduce((a, e) => a + e.decodedBodySize, 0)"
+                "|pln-groups|pln-charts|team-results/.test(e.name)).reduce((a, e) => a + e.decodedBodySize, 0)"
             )
             page.evaluate(
                 "() => document.getElementById('pln-team-file').addEventListener('change',"
@@ -85,6 +85,16 @@ def main() -> None:
                 "document.getElementById('pln-team-results').children.length > 0", timeout=60000
             )
             took = page.evaluate("performance.now() - window.__t0")
+            vega_on_load = page.evaluate(
+                "() => performance.getEntriesByType('resource').some(e => e.name.includes('vega'))"
+            )
+            page.locator('figure[data-chart="sections"]').scroll_into_view_if_needed()
+            page.wait_for_selector('figure[data-chart="sections"][data-state="drawn"] svg')
+            chart = page.evaluate("performance.now() - window.__t0")
+            vega = page.evaluate(
+                "() => performance.getEntriesByType('resource').filter(e => e.name.includes('vega'))"
+                ".reduce((a, e) => a + e.decodedBodySize, 0)"
+            )
             later = page.evaluate(
                 "() => performance.getEntriesByType('resource').map(e => e.name)"
                 ".filter(n => n.includes('exceljs'))"
@@ -99,6 +109,10 @@ def main() -> None:
                 f"{weight / 1e6:.2f} MB (the tool's own page, data, CSS and scripts {own / 1e6:.2f} MB); "
                 f"XLSX reader fetched "
                 f"{'yes' if later else 'no'} ({extra / 1e6:.2f} MB); {status[:60]}"
+            )
+            print(
+                f"{'':7s} section chart drawn {chart:6.0f} ms after opening; vega fetched "
+                f"{'with the results' if vega_on_load else 'only then'} ({vega / 1e6:.2f} MB)"
             )
             page.close()
         browser.close()

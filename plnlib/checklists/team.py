@@ -27,11 +27,49 @@ from plnlib.privacy import (
     lowered_minimum_note,
 )
 
-__all__ = ["ALPHA_MEANINGFUL", "TeamSummary", "cronbach_alpha", "team_messages", "team_summary"]
+__all__ = [
+    "ALPHA_MEANINGFUL",
+    "ALPHA_MIN_COMPLETE",
+    "ALPHA_NOTES",
+    "DISAGREE_SD_OF_RANGE",
+    "DISAGREE_SHARE",
+    "SCORE_BY_COLUMNS",
+    "SCORE_COLUMNS",
+    "SCORE_DIGITS",
+    "SCORE_MEASURES",
+    "TeamSummary",
+    "cronbach_alpha",
+    "team_messages",
+    "team_summary",
+]
 
+#: An item's answers disagree when at least this share of them is below the
+#: middle of the scale and at least this share above it...
+DISAGREE_SHARE = 0.2
+#: ...and their standard deviation is at least this fraction of the scale's range.
+DISAGREE_SD_OF_RANGE = 0.25
 #: The least Cronbach's alpha worth quoting as a sign that a section's statements
 #: hang together; below it (or negative) a plain note is shown instead of the number.
 ALPHA_MEANINGFUL = 0.5
+#: Cronbach's alpha needs at least this many complete answers (and ``min_group``).
+ALPHA_MIN_COMPLETE = 3
+#: The note beside a section's alpha; ``{n}`` is the number of complete answers.
+ALPHA_NOTES = {
+    "one_item": "one item only: no alpha",
+    "too_few": "not enough answers",
+    "no_variation": "no variation",
+    "complete": "{n} complete answers",
+    "no_scores": "no scores",
+    "low": "; below {threshold}: the statements do not hang together, so read them one by one",
+}
+#: The columns of ``plnlib score ID FILE`` (one row per section).
+SCORE_COLUMNS = ("section", "title", "n", "mean", "sd", "alpha")
+#: The columns of ``plnlib score ID FILE --by COLUMN``, after the group column.
+SCORE_BY_COLUMNS = ("section", "title", "n", "mean", "sd")
+#: The columns of the score CSV that are measures, rounded to :data:`SCORE_DIGITS`.
+SCORE_MEASURES = ("mean", "sd", "alpha")
+#: The decimals ``plnlib score`` rounds its measures to.
+SCORE_DIGITS = 3
 
 
 def cronbach_alpha(matrix: pd.DataFrame) -> float:
@@ -72,16 +110,17 @@ class TeamSummary:
 
 
 def _disagree(scores: np.ndarray, low: int, high: int) -> bool:
-    """Answers spread to both ends: at least a fifth in the bottom half and in the top half."""
+    """Answers spread to both ends: :data:`DISAGREE_SHARE` below the middle and above it,
+    and a standard deviation of at least :data:`DISAGREE_SD_OF_RANGE` of the range."""
     if len(scores) < 2:
         return False
     mid = (low + high) / 2
     share_low = float((scores < mid).mean())
     share_high = float((scores > mid).mean())
     return (
-        share_low >= 0.2
-        and share_high >= 0.2
-        and float(np.std(scores, ddof=1)) >= 0.25 * (high - low)
+        share_low >= DISAGREE_SHARE
+        and share_high >= DISAGREE_SHARE
+        and float(np.std(scores, ddof=1)) >= DISAGREE_SD_OF_RANGE * (high - low)
     )
 
 
@@ -138,19 +177,20 @@ def _section_table(matrix, means, items, checklist, suppressed, min_group) -> pd
         else:
             shown = ""
         if len(section.items) < 2:
-            alpha, note = np.nan, "one item only: no alpha"
+            alpha, note = np.nan, ALPHA_NOTES["one_item"]
         elif shown.startswith("no score"):
-            alpha, note = np.nan, "no scores"
-        elif hide or len(complete) < max(min_group, 3):
-            alpha, note = np.nan, "not enough answers"
+            alpha, note = np.nan, ALPHA_NOTES["no_scores"]
+        elif hide or len(complete) < max(min_group, ALPHA_MIN_COMPLETE):
+            alpha, note = np.nan, ALPHA_NOTES["too_few"]
         else:
             alpha = cronbach_alpha(pd.DataFrame(complete))
-            note = f"{len(complete)} complete answers" if not np.isnan(alpha) else "no variation"
+            note = (
+                ALPHA_NOTES["complete"].format(n=len(complete))
+                if not np.isnan(alpha)
+                else ALPHA_NOTES["no_variation"]
+            )
             if alpha < ALPHA_MEANINGFUL:  # a low or negative alpha says the items diverge
-                note += (
-                    f"; below {ALPHA_MEANINGFUL}: the statements do not hang together, "
-                    "so read them one by one"
-                )
+                note += ALPHA_NOTES["low"].format(threshold=ALPHA_MEANINGFUL)
         mean = np.nan if hide or n == 0 else float(per_person.mean())
         rows.append(
             {

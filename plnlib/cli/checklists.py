@@ -10,7 +10,14 @@ from plnlib.checklists.answers import prepare_answers, require_column
 from plnlib.checklists.form_builders import google_apps_script, word_form_blocks
 from plnlib.checklists.forms import form_questions
 from plnlib.checklists.scoring import breakdown
-from plnlib.checklists.team import team_messages, team_summary
+from plnlib.checklists.team import (
+    SCORE_BY_COLUMNS,
+    SCORE_COLUMNS,
+    SCORE_DIGITS,
+    SCORE_MEASURES,
+    team_messages,
+    team_summary,
+)
 from plnlib.cli._common import add_min_group, check_suffix
 from plnlib.cli._reading import add_reading_options, read_answers, with_label_map
 from plnlib.helpers import plural
@@ -135,18 +142,17 @@ def _score(args: argparse.Namespace) -> int:
     answers = prepare_answers(raw, checklist, where=where)
     if args.by:
         table = breakdown(answers, checklist, args.by, min_group=args.min_group, where=where)
-        out = table[[args.by, "section", "title", "n", "mean", "sd"]]
+        out = table[[args.by, *SCORE_BY_COLUMNS]]
         everything = bool(table["suppressed"].all())
         notes = [all_hidden_message(args.min_group, groups=True)] if everything else []
         notes += [lowered_minimum_note(args.min_group) or ""]
     else:
         summary = team_summary(answers, checklist, min_group=args.min_group)
         table, notes = summary.sections, team_messages(summary, checklist)
-        out = table[["section", "title", "n", "mean", "sd", "alpha"]]
+        out = table[list(SCORE_COLUMNS)]
     # a suppressed row arrives with no number at all (not even its size): nothing to mask here
-    out = out.assign(mean=out["mean"].round(3), sd=out["sd"].round(3))
-    if "alpha" in out:
-        out = out.assign(alpha=out["alpha"].round(3))
+    measures = [c for c in SCORE_MEASURES if c in out]
+    out = out.assign(**{c: out[c].round(SCORE_DIGITS) for c in measures})
     write_output(args.output, out)
     # sections with no score (only "Don't know"...) are explained by the notes, not counted here
     empty = table["note"].str.startswith(("no score", "not answered")) if "note" in table else False

@@ -10,16 +10,19 @@ answers format id.
 
 from __future__ import annotations
 
+import inspect
 import json
 from collections.abc import Mapping
 from typing import Any
 
 from plnlib.checklists import columns as cols
+from plnlib.checklists import scoring, team
 from plnlib.checklists.forms import ITEM_ID_PATTERN
 from plnlib.checklists.model import MISSING_CODES, Checklist, Scale
 from plnlib.io.content import checklist_ids, load_checklist
 from plnlib.io.responses import ANSWERS_FORMAT, DROPPED_COLUMNS, RESPONDENT_COLUMNS
 from plnlib.privacy import DEFAULT_MIN_GROUP, FLOOR_MIN_GROUP
+from plnlib.web.team_charts import CHART_DATA, checklist_charts
 
 __all__ = [
     "TOOL_DATA_ID",
@@ -87,6 +90,12 @@ def checklist_data(checklist: Checklist) -> dict[str, Any]:
     }
 
 
+def _priority_defaults() -> dict[str, int]:
+    """The default numbers of sections and items of :func:`plnlib.checklists.scoring.priorities`."""
+    params = inspect.signature(scoring.priorities).parameters
+    return {"sections": params["sections"].default, "items": params["items"].default}
+
+
 def tool_data(chapter_links: Mapping[str, str] | None = None) -> dict[str, Any]:
     """Everything the Team results page needs from plnlib, as JSON-ready data.
 
@@ -117,11 +126,25 @@ def tool_data(chapter_links: Mapping[str, str] | None = None) -> dict[str, Any]:
         },
         "score_csv": {
             # the columns of `plnlib score ID FILE` and `plnlib score ID FILE --by COLUMN`
-            "team": ["section", "title", "n", "mean", "sd", "alpha"],
-            "by": ["{by}", "section", "title", "n", "mean", "sd"],
-            "digits": 3,
+            "team": list(team.SCORE_COLUMNS),
+            "by": ["{by}", *team.SCORE_BY_COLUMNS],
+            "measures": list(team.SCORE_MEASURES),
+            "digits": team.SCORE_DIGITS,
+        },
+        "team": {
+            # plnlib.checklists.team: when an item's answers disagree, and alpha's notes
+            "disagree_share": team.DISAGREE_SHARE,
+            "disagree_sd_of_range": team.DISAGREE_SD_OF_RANGE,
+            "alpha_min_complete": team.ALPHA_MIN_COMPLETE,
+            "alpha_meaningful": team.ALPHA_MEANINGFUL,
+            "alpha_notes": dict(team.ALPHA_NOTES),
+            # how many of the weakest sections and items "Where to start" lists
+            "priorities": _priority_defaults(),
         },
         "chapters": dict(chapter_links or {}),
+        # Vega-Lite specs by plnlib's chart builders, data left out (plnlib.web.team_charts)
+        "charts": {cid: checklist_charts(c) for cid, c in checklists.items()},
+        "chart_data": dict(CHART_DATA),
     }
 
 

@@ -32,7 +32,9 @@ TEAM_SCRIPTS = (
     "../js/pln-groups.js",
     "../js/pln-read.js",
     "../js/pln-team-core.js",
+    "../js/pln-team-charts.js",
     "../js/pln-team-view.js",
+    "../js/pln-charts.js",
     "../js/pln-team.js",
 )
 _ASSETS = Path(__file__).parent / "assets"

@@ -19,6 +19,13 @@ from pathlib import Path
 import pytest
 from make_corpus import make_corpus
 
+from plnlib.checklists.answers import prepare_answers
+from plnlib.checklists.scoring import breakdown
+from plnlib.checklists.team import team_summary
+from plnlib.io.content import load_checklist
+from plnlib.io.responses import read_responses
+from plnlib.io.saved_answers import read_saved_answers
+from plnlib.web.team_charts import distribution_rows, group_rows, section_rows
 from plnlib.web.tools import tool_data_json
 
 HERE = Path(__file__).resolve().parent
@@ -43,7 +50,7 @@ def corpus(tmp_path_factory):
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    return manifest, json.loads(done.stdout)
+    return folder, manifest, json.loads(done.stdout)
 
 
 def _cell(column: str, text: str):
@@ -61,7 +68,7 @@ def _js_cell(column: str, value):
 
 
 def test_the_corpus_covers_what_it_should(corpus):
-    manifest, _ = corpus
+    _, manifest, _ = corpus
     good = [c for c in manifest if c.get("kind") != "bad"]
     assert 40 <= len(manifest) <= 80
     assert {c["format"] for c in good} == {
@@ -91,7 +98,7 @@ def test_the_corpus_covers_what_it_should(corpus):
 
 
 def test_the_page_scores_every_case_as_plnlib_does(corpus):
-    manifest, results = corpus
+    _, manifest, results = corpus
     assert len(results) == len(manifest)
     wrong = []
     for n, (case, got) in enumerate(zip(manifest, results, strict=True)):
@@ -115,3 +122,43 @@ def test_the_page_scores_every_case_as_plnlib_does(corpus):
             )
             wrong.append(f"{label}: first different row plnlib {diff[0]} page {diff[1]}")
     assert not wrong, f"{len(wrong)} of {len(manifest)} cases differ:\n" + "\n".join(wrong)
+
+
+def _plnlib_charts(folder: Path, case) -> dict[str, list]:
+    """What plnlib's chart builders draw for a case: each chart's values, by chart id."""
+    checklist = load_checklist(case["checklist"])
+    paths = [folder / f for f in case["files"]]
+    if case["format"] == "json":
+        raw = read_saved_answers(paths, checklist)
+    else:
+        raw = read_responses(paths[0], checklist)
+    answers = prepare_answers(raw, checklist, where=paths[0].name)
+    summary = team_summary(answers, checklist, min_group=case["min_group"])
+    charts = {"sections": section_rows(summary, checklist)}
+    if case["by"]:
+        table = breakdown(answers, checklist, case["by"], min_group=case["min_group"])
+        charts["groups"] = group_rows(table, checklist, case["by"])
+    for s in checklist.sections:
+        charts[f"items-{s.id}"] = distribution_rows(summary, checklist, s.id)
+    return {k: v for k, v in charts.items() if v}
+
+
+def test_the_page_fills_plnlib_s_chart_specs_with_plnlib_s_values(corpus):
+    """Every chart of every scored case: the values the page puts in plnlib's spec are
+    the values plnlib's own chart builders draw (hidden rows in neither)."""
+    folder, manifest, results = corpus
+    wrong, checked = [], 0
+    for n, (case, got) in enumerate(zip(manifest, results, strict=True)):
+        if "error" in case["expected"]:
+            continue
+        want = _plnlib_charts(folder, case)
+        checked += len(want)
+        if want != got["charts"]:
+            ids = sorted(set(want) | set(got["charts"]))
+            first = next(i for i in ids if want.get(i) != got["charts"].get(i))
+            wrong.append(
+                f"case {n} ({case['files'][0]}) chart {first}: plnlib {want.get(first)}, "
+                f"page {got['charts'].get(first)}"
+            )
+    assert checked > 100, checked
+    assert not wrong, f"{len(wrong)} case(s) differ:\n" + "\n".join(wrong)

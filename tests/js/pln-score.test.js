@@ -72,13 +72,13 @@ test("prepare_answers' checks give plnlib's messages", () => {
 
 test("a team summary matches plnlib's example", () => {
   const raw = tidy(["a", "b", "c", "d", "e"].map((r, i) => ({ respondent: r, item: "DES-01", value: [1, 2, 2, 3, 4][i] })));
-  const t = S.teamSummary(S.prepareAnswers(raw, design, m4), design, m4, 5, privacy);
+  const t = S.teamSummary(S.prepareAnswers(raw, design, m4), design, m4, 5, data);
   const row = t.items.find((it) => it.item === "DES-01");
   assert.equal(row.n, 5);
   assert.equal(row.mean, 2.4);
   assert.equal(row.spread, 3);
   assert.equal(t.suppressed, false);
-  const four = S.teamSummary(S.prepareAnswers(tidy(raw.rows.slice(0, 4)), design, m4), design, m4, 5, privacy);
+  const four = S.teamSummary(S.prepareAnswers(tidy(raw.rows.slice(0, 4)), design, m4), design, m4, 5, data);
   assert.equal(four.suppressed, true);
   assert.ok(four.sections.every((s) => s.suppressed && Number.isNaN(s.mean)));
 });

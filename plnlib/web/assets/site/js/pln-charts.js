@@ -1,8 +1,34 @@
 /* The PLN Handbook: render every chart on the page from the local vega scripts.
    Each chart is a <figure class="pln-chart"> holding its vega-lite spec as JSON.
-   No request leaves the site. */
+   plnLoadVega(vendorBase) loads the vega scripts from the site's vendor/ folder
+   once, for pages (the Team results page) that draw only when there is something
+   to draw. No request leaves the site. */
 (function () {
   "use strict";
+  var vegaReady = null;
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement("script");
+      s.src = src;
+      s.onload = resolve;
+      s.onerror = function () { reject(new Error("could not load " + src)); };
+      document.head.appendChild(s);
+    });
+  }
+  /* vega, vega-lite and vega-embed, in order, once; resolves with vegaEmbed */
+  function loadVega(vendorBase) {
+    if (typeof window.vegaEmbed === "function") return Promise.resolve(window.vegaEmbed);
+    if (!vegaReady) {
+      vegaReady = ["vega.min.js", "vega-lite.min.js", "vega-embed.min.js"].reduce(function (p, name) {
+        return p.then(function () { return loadScript(vendorBase + name); });
+      }, Promise.resolve()).then(function () { return window.vegaEmbed; }, function (err) {
+        vegaReady = null;  // a later chart may try again
+        throw err;
+      });
+    }
+    return vegaReady;
+  }
+  window.plnLoadVega = loadVega;
   function showError(figure, message) {
     var view = figure.querySelector(".pln-chart-view");
     view.removeAttribute("role");

@@ -84,23 +84,23 @@
      (numbers rounded as it rounds them; null for an empty cell). */
   function scoreTable(prepared, checklist, scale, options, data) {
     var by = options.by || null, minGroup = options.minGroup, privacy = data.privacy;
-    var digits = data.score_csv.digits;
+    var digits = data.score_csv.digits, measures = data.score_csv.measures;
     var table, columns;
     if (by) {
       table = breakdown(prepared, checklist, by, minGroup, privacy, options.where);
       columns = data.score_csv.by.map(function (c) { return c === "{by}" ? by : c; });
     } else {
-      table = score.teamSummary(prepared, checklist, scale, minGroup, privacy).sections;
+      table = score.teamSummary(prepared, checklist, scale, minGroup, data).sections;
       columns = data.score_csv.team.slice();
     }
     var rows = table.map(function (t) {
       return columns.map(function (c) {
         if (c === "n") return t.suppressed ? null : t.n;
-        if (c === "mean" || c === "sd" || c === "alpha") return round(t[c], digits);
+        if (measures.indexOf(c) >= 0) return round(t[c], digits);
         return t[c];
       });
     });
-    return { columns: columns, rows: rows };
+    return { columns: columns, rows: rows, measures: measures.slice() };
   }
 
   function csvCell(v) {
@@ -122,7 +122,7 @@
     table.rows.forEach(function (r) {
       lines.push(r.map(function (v, i) {
         var c = table.columns[i];
-        return c === "mean" || c === "sd" || c === "alpha" ? floatCell(v) : csvCell(v);
+        return table.measures.indexOf(c) >= 0 ? floatCell(v) : csvCell(v);
       }).join(","));
     });
     return "\ufeff" + lines.join("\n") + "\n";

@@ -334,12 +334,14 @@
 
   /* ------------------------------------------------------------ a team */
 
-  function disagree(scores, low, high) {
+  /* rules: the page data's "team" (plnlib.checklists.team's DISAGREE_SHARE, DISAGREE_SD_OF_RANGE) */
+  function disagree(scores, low, high, rules) {
     if (scores.length < 2) return false;
     var mid = (low + high) / 2;
     var shareLow = scores.filter(function (s) { return s < mid; }).length / scores.length;
     var shareHigh = scores.filter(function (s) { return s > mid; }).length / scores.length;
-    return shareLow >= 0.2 && shareHigh >= 0.2 && sd(scores) >= 0.25 * (high - low);
+    return shareLow >= rules.disagree_share && shareHigh >= rules.disagree_share &&
+      sd(scores) >= rules.disagree_sd_of_range * (high - low);
   }
 
   /* responses x items, NaN where not scored: a response is a respondent with its group values */
@@ -357,7 +359,14 @@
     return matrix;
   }
 
-  function teamSummary(prepared, checklist, scale, minGroup, privacy) {
+  /* data: the page data (plnlib/web/tools.py), for its "privacy" and "team" rules */
+  function teamSummary(prepared, checklist, scale, minGroup, data) {
+    var privacy = data.privacy, rules = data.team;
+    if (!privacy || !rules) {
+      throw new PlnError("expected the page data written by plnlib (with its privacy and team rules), found " +
+        Object.keys(data || {}).join(", "), "teamSummary", "Pass the whole page data, not only its privacy part.");
+    }
+    var notes = rules.alpha_notes;
     checkMinGroup(minGroup, privacy);
     var ids = itemIndex(checklist).ids;
     var people = new Set(prepared.rows.map(function (r) { return r.respondent; }));
@@ -386,7 +395,7 @@
           max: shown ? Math.max.apply(null, col) : NaN,
           spread: shown ? Math.max.apply(null, col) - Math.min.apply(null, col) : NaN,
           dont_know: dk[item.id], not_applicable: na[item.id],
-          disagree: hide ? false : disagree(col, scale.low, scale.high),
+          disagree: hide ? false : disagree(col, scale.low, scale.high, rules),
           suppressed: hide,
         };
         items.push(row);
@@ -415,12 +424,14 @@
       var n = perPerson.length;
       var hide = suppressed || n < minGroup;
       var alpha, note;
-      if (width < 2) { alpha = NaN; note = "one item only: no alpha"; }
-      else if (hide || complete.length < Math.max(minGroup, 3)) { alpha = NaN; note = "not enough answers"; }
+      var missingHere = section.items.reduce(function (acc, item) { return acc + dk[item.id] + na[item.id]; }, 0);
+      if (width < 2) { alpha = NaN; note = notes.one_item; }
+      else if (!suppressed && n === 0 && missingHere > 0) { alpha = NaN; note = notes.no_scores; }
+      else if (hide || complete.length < Math.max(minGroup, rules.alpha_min_complete)) { alpha = NaN; note = notes.too_few; }
       else {
         alpha = cronbachAlpha(complete);
-        note = Number.isNaN(alpha) ? "no variation" : complete.length + " complete answers";
-        if (alpha < 0.5) { note += "; below 0.5: the statements do not hang together, so read them one by one"; }
+        note = Number.isNaN(alpha) ? notes.no_variation : notes.complete.replace("{n}", complete.length);
+        if (alpha < rules.alpha_meaningful) { note += notes.low.replace("{threshold}", String(rules.alpha_meaningful)); }
       }
       var m = hide || n === 0 ? NaN : mean(perPerson);
       sections.push({
@@ -441,7 +452,7 @@
   var api = {
     PlnError: PlnError, parseAnswer: parseAnswer, band: band, round: round, mean: mean, sd: sd,
     cronbachAlpha: cronbachAlpha, checkMinGroup: checkMinGroup, suppressionMask: suppressionMask,
-    prepareAnswers: prepareAnswers, teamSummary: teamSummary, pyRepr: pyRepr, sum: sum,
+    prepareAnswers: prepareAnswers, teamSummary: teamSummary, disagree: disagree, pyRepr: pyRepr, sum: sum,
     fold: fold, shownValue: shownValue, withLabels: withLabels,
   };
   if (typeof module !== "undefined" && module.exports) module.exports = api;

@@ -127,7 +127,7 @@
     var minGroup = options.minGroup === undefined ? data.privacy.default_min_group : options.minGroup;
     var where = options.where || answers.where || "answers";
     var prepared = score.prepareAnswers(answers, checklist, scale, where);
-    var summary = score.teamSummary(prepared, checklist, scale, minGroup, data.privacy);
+    var summary = score.teamSummary(prepared, checklist, scale, minGroup, data);
     var by = options.by || null;
     var groups = by ? byGroup.breakdown(prepared, checklist, by, minGroup, data.privacy, where) : null;
     var table = byGroup.scoreTable(prepared, checklist, scale, { by: by, minGroup: minGroup, where: where }, data);
@@ -139,7 +139,8 @@
     return {
       checklist: checklist, scale: scale, minGroup: minGroup, by: by, prepared: prepared,
       summary: summary, groups: groups, table: table,
-      priorities: summary.suppressed ? [] : priorities(summary, checklist),
+      priorities: summary.suppressed ? [] : priorities(summary, checklist, data.team.priorities.sections,
+        data.team.priorities.items),
       counted: scoredBy.size, skipped: all.size - scoredBy.size, layout: answers.layout,
     };
   }

@@ -30,6 +30,21 @@
       Math.max(0, Math.min(100, share * 100)).toFixed(1) + '%"></span></span>';
   }
 
+  /* a wide table scrolls in its own box, which the keyboard can reach and scroll */
+  function scrollBox(label) {
+    return '<div class="pln-team-scroll" tabindex="0" role="region" aria-label="' + esc(label) + '">';
+  }
+
+  /* where a chart is drawn (pln-team.js): a figure with a caption; the table beside it
+     carries the same numbers, and the drawing gets the chart's text alternative */
+  function figure(charts, id) {
+    var c = (charts || []).filter(function (x) { return x.id === id; })[0];
+    if (!c) return "";
+    return '<figure class="pln-team-figure" data-chart="' + esc(c.id) + '">' +
+      '<div class="pln-team-chart-view" role="img" aria-label="' + esc(c.label) + '"></div>' +
+      "<figcaption>" + esc(c.title) + ". The table below holds the same numbers.</figcaption></figure>";
+  }
+
   function summaryText(res, fileLabel) {
     var s = res.summary;
     var total = res.counted + res.skipped;
@@ -88,7 +103,7 @@
       }).join("") + "</ul>";
   }
 
-  function groupsTable(res) {
+  function groupsTable(res, charts) {
     if (!res.groups) return "";
     var by = res.by;
     var names = [];
@@ -104,13 +119,13 @@
     return '<h3 id="pln-team-by-heading">By ' + esc(by) + "</h3>" +
       "<p>A group smaller than " + res.minGroup + " is hidden, and so is the next smallest when only one " +
       "group would be hidden (otherwise it could be worked out from the others). A hidden group's size is hidden too.</p>" +
-      '<div class="pln-team-scroll"><table class="pln-team-table" id="pln-team-groups"><caption>Each section by ' + esc(by) +
+      figure(charts, "groups") + scrollBox("Table by " + by) + '<table class="pln-team-table" id="pln-team-groups"><caption>Each section by ' + esc(by) +
       ": mean, people who answered (n) and spread (SD)</caption><thead><tr><th scope=\"col\">Section</th>" +
       names.map(function (n) { return '<th scope="col">' + esc(n) + "</th>"; }).join("") +
       "</tr></thead><tbody>" + rows + "</tbody></table></div>";
   }
 
-  function distribution(res) {
+  function distribution(res, charts) {
     var scale = res.scale, s = res.summary;
     var dist = {};
     s.distribution.forEach(function (d) { (dist[d.item] = dist[d.item] || []).push(d); });
@@ -131,21 +146,23 @@
           (it.suppressed ? "" : num(it.mean)) + "</td>" + cells +
           "<td>" + it.dont_know + "</td><td>" + it.not_applicable + "</td></tr>";
       }).join("");
-      return '<div class="pln-team-scroll"><table class="pln-team-table pln-team-items"><caption>' + esc(sec.title) +
+      return figure(charts, "items-" + sec.id) +
+        scrollBox("Table: " + sec.title) + '<table class="pln-team-table pln-team-items"><caption>' + esc(sec.title) +
         ": how many gave each answer</caption><thead><tr>" + head + "</tr></thead><tbody>" + rows +
         "</tbody></table></div>";
     }).join("");
   }
 
   /* the whole results panel */
-  function resultsHtml(res, fileLabel, chapters) {
+  /* the whole results panel; charts: PLN.teamCharts.charts(res, data), drawn into their figures */
+  function resultsHtml(res, fileLabel, chapters, charts) {
     return '<h2 id="pln-team-heading" tabindex="-1">Results: ' + esc(res.checklist.title) + "</h2>" +
       '<p id="pln-team-summary">' + summaryText(res, fileLabel) + "</p>" +
-      '<h3>Sections</h3><div class="pln-team-scroll">' + sectionsTable(res) + "</div>" +
-      groupsTable(res) +
+      "<h3>Sections</h3>" + figure(charts, "sections") + scrollBox("Table of sections") + sectionsTable(res) + "</div>" +
+      groupsTable(res, charts) +
       '<h3>Where the team disagrees</h3><div id="pln-team-disagree">' + disagreement(res) + "</div>" +
       '<h3>Where to start</h3><div id="pln-team-priorities">' + prioritiesHtml(res, chapters || {}) + "</div>" +
-      '<h3>Each item</h3><div id="pln-team-items">' + distribution(res) + "</div>";
+      '<h3>Each item</h3><div id="pln-team-items">' + distribution(res, charts) + "</div>";
   }
 
   /* one sentence for screen readers when results are ready */

@@ -13,6 +13,7 @@
   var minInput = el("pln-team-min"), download = el("pln-team-download"), status = el("pln-team-status");
   var errorBox = el("pln-team-error"), results = el("pln-team-results");
   var state = { files: null, answers: null, res: null, groupsFor: null };
+  var reads = 0;  // each read gets a number: a slower, older read never replaces a newer one
   var excel = null;
 
   function loadExcel() {
@@ -34,6 +35,7 @@
   }
 
   function showError(err, label) {
+    clearCharts();
     results.innerHTML = "";
     download.disabled = true;
     state.res = null;
@@ -44,6 +46,7 @@
     errorBox.hidden = false;
     status.textContent = "The file could not be used. " + message;
     errorBox.focus();
+    box.dataset.shown = "error";
   }
 
   function fileLabel() {
@@ -64,6 +67,77 @@
     return minInput.value === "" ? data.privacy.default_min_group : v;
   }
 
+  /* vega (about 0.8 MB) loads only once a chart comes into view, and each chart is
+     drawn when it does (a long checklist has a chart per section) */
+  var drawing = 0, views = [], watcher = null, pending = [], current = {};
+  function clearCharts() {
+    drawing += 1;
+    if (watcher) watcher.disconnect();
+    watcher = null;
+    views.forEach(function (v) { v.finalize(); });
+    views = [];
+    pending = [];
+    current = {};
+  }
+  function chartFailed(view, err) {
+    view.removeAttribute("role");
+    view.textContent = "This chart could not be drawn (" + (err && err.message || err) +
+      "). The table holds the same numbers.";
+    box.dataset.charts = "failed";
+    console.error("pln-team: chart", err);
+  }
+  function drawOne(chart, fig, mine) {
+    var view = fig.querySelector(".pln-team-chart-view");
+    fig.dataset.state = "loading";
+    var done = window.plnLoadVega(box.dataset.vendor).then(function (vegaEmbed) {
+      if (mine !== drawing) return null;
+      var target = document.createElement("div");  // vega-embed sets its own role on its element
+      target.className = "pln-team-chart-draw";
+      target.setAttribute("aria-hidden", "true");
+      view.appendChild(target);
+      return vegaEmbed(target, chart.spec, { renderer: "svg", actions: false, config: { aria: false } }).then(function (out) {
+        if (mine !== drawing) { out.view.finalize(); return; }
+        views.push(out.view);
+        // the view (role="img", no controls inside) keeps the text alternative, which names the
+        // highest and lowest results; the drawing inside it is presentation only
+        fig.dataset.state = "drawn";
+      });
+    }).catch(function (err) {
+      if (mine === drawing) chartFailed(view, err);
+    });
+    pending.push(done);
+    return done;
+  }
+  /* every chart not drawn yet (for printing), then resolve */
+  function drawRemaining() {
+    var mine = drawing;
+    results.querySelectorAll("figure.pln-team-figure:not([data-state])").forEach(function (fig) {
+      if (watcher) watcher.unobserve(fig);
+      drawOne(current[fig.dataset.chart], fig, mine);
+    });
+    return Promise.all(pending);
+  }
+  function drawCharts(charts) {
+    clearCharts();
+    var mine = drawing;
+    var byId = current;
+    charts.forEach(function (c) { byId[c.id] = c; });
+    var figs = results.querySelectorAll("figure.pln-team-figure");
+    if (!figs.length) return;
+    if (typeof IntersectionObserver !== "function") {
+      figs.forEach(function (fig) { drawOne(byId[fig.dataset.chart], fig, mine); });
+      return;
+    }
+    watcher = new IntersectionObserver(function (entries, obs) {
+      entries.forEach(function (e) {
+        if (!e.isIntersecting) return;
+        obs.unobserve(e.target);
+        drawOne(byId[e.target.dataset.chart], e.target, mine);
+      });
+    }, { rootMargin: "200px 0px" });
+    figs.forEach(function (fig) { watcher.observe(fig); });
+  }
+
   function render() {
     if (!state.answers) return;
     try {
@@ -72,10 +146,14 @@
       state.res = res;
       errorBox.hidden = true;
       errorBox.innerHTML = "";
+      var charts = PLN.teamCharts.charts(res, data);
+      clearCharts();
       results.innerHTML = (state.note ? '<p class="pln-team-note">' + PLN.view.esc(state.note) + "</p>" : "") +
-        PLN.view.resultsHtml(res, fileLabel(), data.chapters);
+        PLN.view.resultsHtml(res, fileLabel(), data.chapters, charts);
+      drawCharts(charts);
       download.disabled = false;
       status.textContent = (state.note ? state.note + " " : "") + PLN.view.announce(res);
+      box.dataset.shown = "results";
     } catch (err) {
       showError(err, fileLabel());
     }
@@ -85,42 +163,65 @@
     var files = Array.prototype.slice.call(list || []);
     if (!files.length) return;
     status.textContent = "Reading " + (files.length === 1 ? files[0].name : files.length + " files") + "\u2026";
+    var mine = started(), got = null;
     Promise.all(files.map(function (f) {
       return f.arrayBuffer().then(function (buf) { return { name: f.name, bytes: new Uint8Array(buf) }; });
     })).then(function (read) {
-      state.files = read;
+      got = read;
+      if (mine === reads) state.files = read;
       return PLN.team.readFiles(read, checklistSel.value, data, { loadExcel: loadExcel });
     }).then(function (answers) {
+      if (mine !== reads) return answers;
       var guess = PLN.team.guessChecklist(answers, data);
       if (guess && guess !== checklistSel.value && answers.layout !== "json") {
         // the file's questions belong to another checklist: choose it, and say so
         checklistSel.value = guess;
         state.note = "The questions in this file belong to \u201c" + data.checklists[guess].title +
           "\u201d, so that checklist is now chosen.";
-        return PLN.team.readFiles(state.files, guess, data, { loadExcel: loadExcel });
+        return PLN.team.readFiles(got, guess, data, { loadExcel: loadExcel });
       }
       state.note = "";
       return answers;
     }).then(function (answers) {
+      if (mine !== reads) return;
       state.answers = answers;
       fillGroups(answers.groups);
       render();
+      finished(mine);
     }, function (err) {
+      if (mine !== reads) return;
       state.answers = null;
       fillGroups([]);
       showError(err, files.map(function (f) { return f.name; }).join(", "));
+      finished(mine);
     });
   }
+
+  /* box.dataset.read / .done: the latest read started, and the latest finished (for tests) */
+  function started() {
+    reads += 1;
+    box.dataset.read = String(reads);
+    return reads;
+  }
+  function finished(n) { box.dataset.done = String(n); }
 
   fileInput.addEventListener("change", function () { openFiles(fileInput.files); });
   checklistSel.addEventListener("change", function () {
     state.note = "";
     if (state.files) {
+      var mine = started();
       PLN.team.readFiles(state.files, checklistSel.value, data, { loadExcel: loadExcel }).then(function (a) {
+        if (mine !== reads) return;
         state.answers = a;
         fillGroups(a.groups);
         render();
-      }, function (err) { state.answers = null; showError(err, fileLabel()); });
+        finished(mine);
+      }, function (err) {
+        if (mine !== reads) return;
+        state.answers = null;
+        showError(err, fileLabel());
+        finished(mine);
+      });
     }
   });
   bySel.addEventListener("change", render);
@@ -139,7 +240,10 @@
     setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 0);
     status.textContent = "Downloaded " + a.download + ".";
   });
-  el("pln-team-print").addEventListener("click", function () { window.print(); });
+  // print with every chart drawn (charts are otherwise drawn as they come into view)
+  el("pln-team-print").addEventListener("click", function () {
+    drawRemaining().then(function () { window.print(); });
+  });
 
   // drop a file anywhere on the page
   document.addEventListener("dragover", function (e) {
