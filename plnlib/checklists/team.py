@@ -37,6 +37,7 @@ __all__ = [
     "SCORE_COLUMNS",
     "SCORE_DIGITS",
     "SCORE_MEASURES",
+    "SECTION_NOTES",
     "TeamSummary",
     "cronbach_alpha",
     "team_messages",
@@ -61,6 +62,13 @@ ALPHA_NOTES = {
     "complete": "{n} complete answers",
     "no_scores": "no scores",
     "low": "; below {threshold}: the statements do not hang together, so read them one by one",
+}
+#: The note on a section that shows no score (``{min_group}``, ``{missing}`` filled in).
+SECTION_NOTES = {
+    "hidden": "hidden: fewer than {min_group} people answered",
+    "no_score": "no score: every answer was {missing}",
+    "not_answered": "not answered",
+    "too_few": "hidden: fewer than {min_group} people gave a score",
 }
 #: The columns of ``plnlib score ID FILE`` (one row per section).
 SCORE_COLUMNS = ("section", "title", "n", "mean", "sd", "alpha")
@@ -167,13 +175,13 @@ def _section_table(matrix, means, items, checklist, suppressed, min_group) -> pd
         in_section = items["section"] == section.id
         missing = int(items.loc[in_section, ["dont_know", "not_applicable"]].to_numpy().sum())
         if suppressed:
-            shown = f"hidden: fewer than {min_group} people answered"
+            shown = SECTION_NOTES["hidden"].format(min_group=min_group)
         elif n == 0 and missing:
-            shown = f"no score: every answer was {missing_words(checklist)}"
+            shown = SECTION_NOTES["no_score"].format(missing=missing_words(checklist))
         elif n == 0:
-            shown = "not answered"
+            shown = SECTION_NOTES["not_answered"]
         elif n < min_group:
-            shown = f"hidden: fewer than {min_group} people gave a score"
+            shown = SECTION_NOTES["too_few"].format(min_group=min_group)
         else:
             shown = ""
         if len(section.items) < 2:

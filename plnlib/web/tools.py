@@ -138,6 +138,7 @@ def tool_data(chapter_links: Mapping[str, str] | None = None) -> dict[str, Any]:
             "alpha_min_complete": team.ALPHA_MIN_COMPLETE,
             "alpha_meaningful": team.ALPHA_MEANINGFUL,
             "alpha_notes": dict(team.ALPHA_NOTES),
+            "section_notes": dict(team.SECTION_NOTES),
             # how many of the weakest sections and items "Where to start" lists
             "priorities": _priority_defaults(),
         },

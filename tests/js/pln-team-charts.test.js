@@ -43,7 +43,7 @@ test("each chart is plnlib's spec with only its named data set filled", async ()
   }
   const sections = charts[0].spec.datasets.sections;
   assert.deepEqual(sections, [{ section: "shared-vision", Section: res.summary.sections[0].title, n: 13,
-    Mean: S.round(res.summary.sections[0].mean, 2), Band: res.summary.sections[0].band }]);
+    Mean: S.round(res.summary.sections[0].mean, 2), Band: res.summary.sections[0].band, note: "" }]);
   const items = charts[2].spec.datasets.items;
   assert.equal(items.length, 2 * res.scale.points.length);
   assert.equal(items.filter((r) => r.Item === "DES-02").reduce((a, r) => a + r.People, 0), 13);

@@ -334,6 +334,12 @@
 
   /* ------------------------------------------------------------ a team */
 
+  /* the scale's answers that give no score, in words (plnlib.checklists.person.missing_words) */
+  function missingWords(scale) {
+    var labels = (scale.missing || []).map(function (m) { return '"' + m[1] + '"'; });
+    return labels.length ? labels.join(" or ") : '"Don\'t know"';
+  }
+
   /* rules: the page data's "team" (plnlib.checklists.team's DISAGREE_SHARE, DISAGREE_SD_OF_RANGE) */
   function disagree(scores, low, high, rules) {
     if (scores.length < 2) return false;
@@ -425,6 +431,11 @@
       var hide = suppressed || n < minGroup;
       var alpha, note;
       var missingHere = section.items.reduce(function (acc, item) { return acc + dk[item.id] + na[item.id]; }, 0);
+      var said = rules.section_notes, shownNote = "";
+      if (suppressed) shownNote = said.hidden.replace("{min_group}", minGroup);
+      else if (n === 0 && missingHere > 0) shownNote = said.no_score.replace("{missing}", missingWords(scale));
+      else if (n === 0) shownNote = said.not_answered;
+      else if (n < minGroup) shownNote = said.too_few.replace("{min_group}", minGroup);
       if (width < 2) { alpha = NaN; note = notes.one_item; }
       else if (!suppressed && n === 0 && missingHere > 0) { alpha = NaN; note = notes.no_scores; }
       else if (hide || complete.length < Math.max(minGroup, rules.alpha_min_complete)) { alpha = NaN; note = notes.too_few; }
@@ -440,7 +451,7 @@
         band: hide ? null : band(scale, m),
         alpha: alpha, alpha_note: note,
         disagreeing_items: items.filter(function (it) { return it.section === section.id && it.disagree; }).length,
-        suppressed: hide,
+        suppressed: hide, note: shownNote,
       });
     });
     return {

@@ -14,7 +14,7 @@
   /* plnlib.web.team_charts.section_rows */
   function sectionRows(res) {
     return res.summary.sections.filter(shown).map(function (s) {
-      return { section: s.section, Section: s.title, n: s.n, Mean: score.round(s.mean, 2), Band: s.band };
+      return { section: s.section, Section: s.title, n: s.n, Mean: score.round(s.mean, 2), Band: s.band, note: s.note };
     });
   }
 
