@@ -146,6 +146,25 @@ def _notebook_dependencies(app: Sphinx, doctree: nodes.document) -> None:
             app.env.note_dependency(str(path))
 
 
+_WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def _drop_unused_widget_scripts(app: Sphinx, doctree: nodes.document) -> None:
+    """No widget manager (1.9 MB) on a notebook page that shows no widget.
+
+    myst-nb adds the widget state and the manager to every notebook that saved widget
+    state, even when each widget's output is removed from the page (``remove-output``).
+    """
+    meta = getattr(app.env, "nb_metadata", {}).get(app.env.docname, {})
+    js_files = meta.get("js_files", {})
+    if not any(key.startswith("ipywidgets_") for key in js_files):
+        return
+    if any(_WIDGET_VIEW in node.astext() for node in doctree.findall(nodes.raw)):
+        return
+    for key in [k for k in js_files if k.startswith("ipywidgets_")]:
+        del js_files[key]
+
+
 def _summary_lead(app: Sphinx, doctree: nodes.document) -> None:
     """Show the front-matter ``summary`` as the page's lead paragraph."""
     summary = app.env.metadata.get(app.env.docname, {}).get("summary")
@@ -192,6 +211,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", _add_asset_paths)
     app.connect("doctree-read", _summary_lead)
     app.connect("doctree-read", _notebook_dependencies)
+    app.connect("doctree-read", _drop_unused_widget_scripts)
     app.connect("html-page-context", _page_extras)
     app.add_directive("pln-checklist", ChecklistDirective)
     app.setup_extension("plnlib.web.templates")
