@@ -36,8 +36,8 @@ _PRINT_CSS = """
   .pln-ws tr { display: flex; flex-wrap: wrap; border: 1px solid #555; margin-bottom: 0.5rem; }
   .pln-ws th[scope="row"] { display: block; flex: 1 1 100%; width: auto; border: 0;
     border-bottom: 1px solid #555; }
-  .pln-ws td.pln-box { display: block; flex: 1 1 0; min-width: 3.2rem; border: 0;
-    border-left: 1px solid #555; font-size: 1.1em; }
+  .pln-ws td.pln-box { display: flex; flex-direction: column; justify-content: space-between;
+    flex: 1 1 0; min-width: 3.2rem; border: 0; border-left: 1px solid #555; font-size: 1.1em; }
   .pln-ws td.pln-box:first-of-type { border-left: 0; }
   .pln-ws td.pln-box::before { content: attr(data-label); display: block; font-size: 0.62rem;
     line-height: 1.2; font-weight: 600; hyphens: auto; overflow-wrap: anywhere; }
@@ -88,9 +88,7 @@ def worksheet_html(checklist: Checklist) -> str:
         rows = "".join(
             f'<tr><th scope="row"><span class="pln-id">{item.id}</span> {html.escape(item.text)}'
             f'<div class="pln-strong">Strong looks like: {html.escape(item.strong)}</div></th>'
-            + "".join(
-                f'<td class="pln-box" data-label="{_abbr(h)}">\u2610</td>' for h in heads
-            )
+            + "".join(f'<td class="pln-box" data-label="{_abbr(h)}">\u2610</td>' for h in heads)
             + "</tr>"
             for item in section.items
         )
