@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -54,14 +55,24 @@ def _load() -> str:
     return f"{os.getloadavg()[0]:.1f}"
 
 
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _timed(cmd: list[str], cwd: Path) -> tuple[float, str, str]:
-    """Wall time, the load average before -> after, and the command's output."""
-    before = _load()
+    """Wall time; the CPU time it used and the load average before -> after; its output.
+
+    The CPU time (of the command and the processes it waited for, notebook kernels
+    included) changes little with the load, so it is the figure to compare across runs.
+    """
+    before, cpu = _load(), _cpu()
     start = time.perf_counter()
     done = subprocess.run(
         cmd, cwd=cwd, check=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
-    return time.perf_counter() - start, f"load {before} -> {_load()}", done.stdout
+    wall = time.perf_counter() - start
+    return wall, f"CPU {_cpu() - cpu:.1f} s, load {before} -> {_load()}", done.stdout
 
 
 def notebook_times(log: str) -> list[tuple[str, float]]:
