@@ -4,14 +4,16 @@
 jupyter-cache decides whether to run a notebook again from the notebook's own code cells
 only, so after a change to a checklist (or to plnlib) the book would show old results.
 ``make book`` runs this first: it hashes every file in ``notebook_inputs()`` (plnlib's
-code, checklists, samples) and ``requirements.txt``, and removes ``_build/.jupyter_cache``
-when the hash differs from the one stored in it. The hash lives inside the cache folder,
+code, checklists, samples, but not the Sphinx extensions, which only put pages together)
+and ``requirements.txt``, and removes ``_build/.jupyter_cache`` when the hash differs
+from the one stored in it. It loads ``plnlib/web/build_inputs.py`` by its path, without
+importing plnlib (pandas, altair), so it takes a fraction of a second. The hash lives inside the cache folder,
 so CI, which caches that folder by the same inputs, keeps its cache.
 """
 
 from __future__ import annotations
 
-import hashlib
+import importlib.util
 import shutil
 import sys
 from pathlib import Path
@@ -21,14 +23,17 @@ CACHE = ROOT / "_build" / ".jupyter_cache"
 STAMP = CACHE / "plnlib-inputs.sha256"
 
 
-def inputs_hash() -> str:
-    sys.path.insert(0, str(ROOT))
-    from plnlib.web.sphinx import notebook_inputs
+def _build_inputs():
+    path = ROOT / "plnlib" / "web" / "build_inputs.py"
+    spec = importlib.util.spec_from_file_location("_pln_build_inputs", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
-    digest = hashlib.sha256()
-    for path in [*notebook_inputs(), ROOT / "requirements.txt"]:
-        digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
+
+def inputs_hash() -> str:
+    inputs = _build_inputs()
+    return inputs.inputs_hash([*inputs.notebook_inputs(), ROOT / "requirements.txt"], ROOT)
 
 
 def main() -> int:

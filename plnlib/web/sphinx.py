@@ -27,7 +27,10 @@ from sphinx.util.docutils import SphinxDirective
 if TYPE_CHECKING:  # pragma: no cover
     from sphinx.application import Sphinx
 
+from plnlib.web.build_inputs import inputs_hash, notebook_inputs
 from plnlib.web.page import chart_figure_html
+
+_PLNLIB = Path(__file__).resolve().parents[1]
 
 __all__ = [
     "ChecklistDirective",
@@ -120,30 +123,31 @@ class ChecklistDirective(SphinxDirective):
         return [nodes.raw("", html_out, format="html")]
 
 
-_PLNLIB = Path(__file__).resolve().parents[1]
-_INPUT_SUFFIXES = {".py", ".yaml", ".json", ".csv"}
-
-
-def notebook_inputs() -> list[Path]:
-    """What a tool notebook's results depend on besides its own code: plnlib's code and content.
-
-    The execution cache only looks at a notebook's code cells; ``make book`` empties it
-    when one of these files changes, and :func:`_notebook_dependencies` makes Sphinx
-    read the notebook pages again.
-    """
-    return sorted(
-        p
-        for p in _PLNLIB.rglob("*")
-        if p.suffix in _INPUT_SUFFIXES
-        and not {"assets", "__pycache__"} & set(p.relative_to(_PLNLIB).parts)
-    )
-
-
 def _notebook_dependencies(app: Sphinx, doctree: nodes.document) -> None:
-    """A tool notebook's page is rebuilt when plnlib's code or content changes."""
+    """A tool notebook's page is rebuilt when plnlib's code or content changes
+    (:func:`plnlib.web.build_inputs.notebook_inputs`)."""
     if str(app.env.doc2path(app.env.docname)).endswith(".ipynb"):
         for path in notebook_inputs():
             app.env.note_dependency(str(path))
+
+
+_WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def _drop_unused_widget_scripts(app: Sphinx, doctree: nodes.document) -> None:
+    """No widget manager (1.9 MB) on a notebook page that shows no widget.
+
+    myst-nb adds the widget state and the manager to every notebook that saved widget
+    state, even when each widget's output is removed from the page (``remove-output``).
+    """
+    meta = getattr(app.env, "nb_metadata", {}).get(app.env.docname, {})
+    js_files = meta.get("js_files", {})
+    if not any(key.startswith("ipywidgets_") for key in js_files):
+        return
+    if any(_WIDGET_VIEW in node.astext() for node in doctree.findall(nodes.raw)):
+        return
+    for key in [k for k in js_files if k.startswith("ipywidgets_")]:
+        del js_files[key]
 
 
 def _summary_lead(app: Sphinx, doctree: nodes.document) -> None:
@@ -172,18 +176,30 @@ def _page_extras(
 
 
 def _write_worksheets(app: Sphinx, exception: Exception | None) -> None:
-    """Put every checklist's printable worksheet (HTML and Markdown) into <site>/worksheets/."""
+    """Put every checklist's printable worksheet (HTML and Markdown) into <site>/worksheets/.
+
+    Skipped when plnlib's code and content are as they were for the worksheets already
+    there (a hash kept with the doctrees): loading every checklist's YAML is most of a
+    rebuild with nothing changed.
+    """
     if exception is not None or app.builder is None or app.builder.format != "html":
         return
     from plnlib.io.content import checklist_ids, load_checklist
     from plnlib.web.worksheets import worksheet_html, worksheet_markdown
 
     folder = Path(app.outdir) / "worksheets"
+    ids = checklist_ids()
+    files = [folder / f"{cid}{suffix}" for cid in ids for suffix in (".html", ".md")]
+    stamp = Path(app.doctreedir) / "pln-worksheets.sha256"
+    now = inputs_hash(notebook_inputs(), _PLNLIB.parent)
+    if all(f.is_file() for f in files) and stamp.is_file() and stamp.read_text() == now:
+        return
     folder.mkdir(exist_ok=True)
-    for cid in checklist_ids():
+    for cid in ids:
         checklist = load_checklist(cid)
         (folder / f"{cid}.html").write_text(worksheet_html(checklist), encoding="utf-8")
         (folder / f"{cid}.md").write_text(worksheet_markdown(checklist), encoding="utf-8")
+    stamp.write_text(now, encoding="utf-8")
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -192,6 +208,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", _add_asset_paths)
     app.connect("doctree-read", _summary_lead)
     app.connect("doctree-read", _notebook_dependencies)
+    app.connect("doctree-read", _drop_unused_widget_scripts)
     app.connect("html-page-context", _page_extras)
     app.add_directive("pln-checklist", ChecklistDirective)
     app.setup_extension("plnlib.web.templates")

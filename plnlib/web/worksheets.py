@@ -27,6 +27,21 @@ _PRINT_CSS = """
 .pln-ws td.pln-box { text-align: center; font-size: 1.3em; }
 .pln-ws .pln-id { font-family: ui-monospace, monospace; font-size: 0.85em; white-space: nowrap; }
 .pln-ws .pln-strong { color: #333; font-size: 0.9em; }
+@media screen and (max-width: 40rem) {
+  /* on a phone each statement is a block with its boxes in a row below it, each box
+     labelled with its answer; print keeps the table (the rules above and below) */
+  .pln-ws table, .pln-ws tbody, .pln-ws tr { display: block; width: 100%; }
+  .pln-ws thead { position: absolute; width: 1px; height: 1px; overflow: hidden;
+    clip: rect(0 0 0 0); white-space: nowrap; }
+  .pln-ws tr { display: flex; flex-wrap: wrap; border: 1px solid #555; margin-bottom: 0.5rem; }
+  .pln-ws th[scope="row"] { display: block; flex: 1 1 100%; width: auto; border: 0;
+    border-bottom: 1px solid #555; }
+  .pln-ws td.pln-box { display: flex; flex-direction: column; justify-content: space-between;
+    flex: 1 1 0; min-width: 3.2rem; border: 0; border-left: 1px solid #555; font-size: 1.1em; }
+  .pln-ws td.pln-box:first-of-type { border-left: 0; }
+  .pln-ws td.pln-box::before { content: attr(data-label); display: block; font-size: 0.62rem;
+    line-height: 1.2; font-weight: 600; hyphens: auto; overflow-wrap: anywhere; }
+}
 @media print {
   /* no fixed paper size: the same margins and relative widths fit A4 and US Letter */
   @page { margin: 12mm; }
@@ -73,7 +88,7 @@ def worksheet_html(checklist: Checklist) -> str:
         rows = "".join(
             f'<tr><th scope="row"><span class="pln-id">{item.id}</span> {html.escape(item.text)}'
             f'<div class="pln-strong">Strong looks like: {html.escape(item.strong)}</div></th>'
-            + "".join('<td class="pln-box">\u2610</td>' for _ in heads)
+            + "".join(f'<td class="pln-box" data-label="{_abbr(h)}">\u2610</td>' for h in heads)
             + "</tr>"
             for item in section.items
         )

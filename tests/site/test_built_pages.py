@@ -43,12 +43,36 @@ def test_vendored_scripts_are_served_by_the_site(site):
         assert (site / name).stat().st_size > 1000, name
 
 
-def test_chart_and_widget_pages_point_at_local_scripts(site):
+def test_chart_pages_point_at_local_scripts(site):
     page = (site / "book/tools/checklist-self-assessment.html").read_text(encoding="utf-8")
     assert 'class="pln-chart"' in page
-    for script in ("vendor/vega.min.js", "js/pln-charts.js", "vendor/html-manager-embed.js"):
+    for script in ("vendor/vega.min.js", "js/pln-charts.js"):
         assert script in page, script
-    assert "application/vnd.jupyter.widget-state+json" in page
+
+
+def test_widget_manager_only_on_pages_that_show_a_widget(site):
+    """The 1.9 MB widget manager and the widget state come only with a widget view."""
+    for page in pages(site):
+        text = page.read_text(encoding="utf-8")
+        shows = "application/vnd.jupyter.widget-view+json" in text
+        loads = "vendor/html-manager-embed.js" in text
+        state = "application/vnd.jupyter.widget-state+json" in text
+        rel = page.relative_to(site)
+        assert shows == loads, f"{rel}: shows a widget {shows}, loads the manager {loads}"
+        assert state == shows, f"{rel}: widget state without a widget view"
+    # the self-assessment notebook saves widget state but removes the widget's output
+    page = (site / "book/tools/checklist-self-assessment.html").read_text(encoding="utf-8")
+    assert "html-manager" not in page
+
+
+def test_no_page_loads_the_themes_fontawesome_script(site):
+    """The theme's CSS draws its icons from the webfonts; its 1.5 MB script is left out."""
+    for page in pages(site):
+        text = page.read_text(encoding="utf-8")
+        assert "scripts/fontawesome.js" not in text, page.relative_to(site)
+    css = (site / "_static/styles/pydata-sphinx-theme.css").read_text(encoding="utf-8")
+    assert "fa-solid-900.woff2" in css and "fa-brands-400.woff2" in css
+    assert (site / "_static/vendor/fontawesome/webfonts/fa-solid-900.woff2").is_file()
 
 
 @pytest.mark.parametrize(
