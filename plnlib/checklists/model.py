@@ -11,7 +11,7 @@ handbook's scales, chapters and bibliography keys. It does no file I/O:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +22,7 @@ from plnlib.errors import ContentError, DataError
 
 __all__ = [
     "MISSING_CODES",
+    "Change",
     "Chapter",
     "Checklist",
     "Item",
@@ -67,6 +68,17 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Change:
+    """What changed in one version of a checklist (its ``changes:`` entry)."""
+
+    version: int
+    date: str
+    summary: str
+    new: tuple[str, ...]
+    reworded: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Checklist:
     """A whole checklist or self-assessment."""
 
@@ -80,6 +92,7 @@ class Checklist:
     chapter: str
     sources: tuple[str, ...]
     sections: tuple[Section, ...]
+    changes: tuple[Change, ...] = ()
     _index: Mapping[str, Item] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -102,6 +115,38 @@ class Checklist:
                 f"({self.item_ids[0]} to {self.item_ids[-1]}), found '{item_id}'",
                 fix=f"Check the item ids with: plnlib form {self.id}",
             ) from None
+
+    def new_since(self, version: object) -> tuple[str, ...]:
+        """Ids of the items first asked after ``version``, in checklist order.
+
+        Examples
+        --------
+        >>> from plnlib.io.content import load_checklist
+        >>> load_checklist("readiness").new_since(1)
+        ('RDY-13', 'RDY-14', 'RDY-15')
+        """
+        if not isinstance(version, int) or isinstance(version, bool):
+            return ()
+        added = {i for c in self.changes if c.version > version for i in c.new}
+        return tuple(i for i in self.item_ids if i in added)
+
+    def older_version_note(self, version: object, answered: Iterable[str], *, where: str) -> str:
+        """A note for answers saved for an older version (empty when ``version`` is current).
+
+        It names the new items the answers cannot cover, so a reader knows
+        why they are unanswered.
+        """
+        if version in (None, self.version) or version == str(self.version):
+            return ""
+        have = set(answered)
+        new = [i for i in self.new_since(version) if i not in have]
+        note = (
+            f"{where} holds answers to version {version} of '{self.id}'; the checklist is now "
+            f"version {self.version}. Its answers to the items that still exist are read"
+        )
+        if new:
+            note += f"; {len(new)} item(s) new since then are unanswered ({', '.join(new)})"
+        return note + ". What changed: the checklist's page, section 'Changes to this checklist'."
 
     def section(self, section_id: str) -> Section:
         """The section with this id."""
@@ -241,6 +286,7 @@ def parse_checklist(
                 )
             )
         sections.append(Section(sec["id"], sec["title"], sec["chapter"], tuple(items)))
+    changes = _parse_changes(data, seen_items, where)
     checklist = Checklist(
         id=cid,
         title=data["title"],
@@ -252,9 +298,58 @@ def parse_checklist(
         chapter=data["chapter"],
         sources=tuple(data["sources"]),
         sections=tuple(sections),
+        changes=changes,
     )
     object.__setattr__(checklist, "_index", {i.id: i for i in checklist.items})
     return checklist
+
+
+def _parse_changes(data: Mapping[str, Any], items: Mapping[str, str], where: str) -> tuple[Change, ...]:
+    """The ``changes:`` entries, checked against the version and the item ids."""
+    changes = []
+    version = data["version"]
+    for entry in data.get("changes", []):
+        here = f"{where}, changes, version {entry['version']}"
+        if entry["version"] > version:
+            raise ContentError(
+                f"field 'version': expected a change for version {version} or earlier, "
+                f"found one for version {entry['version']}",
+                where=here,
+                fix="Raise the checklist's version, or correct the change's version.",
+            )
+        if changes and entry["version"] <= changes[-1].version:
+            raise ContentError(
+                f"field 'version': expected versions in rising order, each once, found "
+                f"{entry['version']} after {changes[-1].version}",
+                where=here,
+                fix="List the changes oldest first, one entry per version.",
+            )
+        for kind in ("new", "reworded"):
+            unknown = [i for i in entry[kind] if i not in items]
+            if unknown:
+                raise ContentError(
+                    f"field '{kind}': expected item ids of this checklist, found "
+                    f"{', '.join(unknown)}",
+                    where=here,
+                    fix="Name only items the checklist has (a retired id goes in the summary).",
+                )
+        changes.append(
+            Change(
+                version=entry["version"],
+                date=entry["date"],
+                summary=" ".join(entry["summary"].split()),
+                new=tuple(entry["new"]),
+                reworded=tuple(entry["reworded"]),
+            )
+        )
+    if version > 1 and (not changes or changes[-1].version != version):
+        raise ContentError(
+            f"field 'changes': expected an entry for version {version}, found none",
+            where=where,
+            fix="Add a 'changes:' entry saying what changed in this version (see "
+            "CONTRIBUTING.md, 'Adding or changing a checklist item').",
+        )
+    return tuple(changes)
 
 
 def _json_path(err: jsonschema.ValidationError) -> str:
