@@ -148,6 +148,34 @@ class Checklist:
             note += f"; {len(new)} item(s) new since then are unanswered ({', '.join(new)})"
         return note + ". What changed: the checklist's page, section 'Changes to this checklist'."
 
+    def table_version_note(self, answered: Iterable[str], *, where: str) -> str:
+        """A note when a table has no column for items added in a later version, else "".
+
+        A table (a form export) does not say which version it was made from: when
+        the only items it lacks are ones added since version 1, it is most likely
+        from an older form. The items it has are scored as usual.
+
+        Examples
+        --------
+        >>> from plnlib.io.content import load_checklist
+        >>> c = load_checklist("readiness")
+        >>> c.table_version_note([i for i in c.item_ids if i not in c.new_since(1)], where="t.csv")[:46]
+        't.csv has no answers to RDY-13, RDY-14, RDY-15'
+        """
+        have = set(answered)
+        added = {i for c in self.changes for i in c.new}
+        missing = [i for i in self.item_ids if i not in have and i in added]
+        if not have or not missing:
+            return ""
+        since = {i: c.version for c in self.changes for i in c.new}
+        versions = sorted({since[i] for i in missing})
+        return (
+            f"{where} has no answers to {', '.join(missing)}, added in version "
+            f"{' and '.join(map(str, versions))} of '{self.id}': it may come from an older form. "
+            "The items it has are scored; make a new form with 'plnlib form "
+            f"{self.id}' to ask the new ones"
+        )
+
     def section(self, section_id: str) -> Section:
         """The section with this id."""
         for s in self.sections:

@@ -113,6 +113,9 @@ def _score(args: argparse.Namespace) -> int:
     where = ", ".join(p.name for p in paths)
     if len(paths) == 1 and not is_saved_answers_path(paths[0]):
         raw = read_responses(paths[0], checklist)
+        note = checklist.table_version_note(set(raw["item"]), where=paths[0].name)
+        if note:
+            print(f"plnlib score: note: {note}", file=sys.stderr)
     else:
         raw = read_saved_answers(paths, checklist)
         for note in raw.attrs.get("notes", []):

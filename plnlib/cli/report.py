@@ -89,6 +89,9 @@ def _report(args: argparse.Namespace) -> int:
     checklist = load_checklist(args.id)
     where = args.responses.name
     raw = read_responses(args.responses, checklist)
+    note = checklist.table_version_note(set(raw["item"]), where=where)
+    if note:
+        print(f"plnlib report: note: {note}", file=sys.stderr)
     wave = args.wave
     if wave is None and "wave" in raw.columns:
         wave = "wave"
