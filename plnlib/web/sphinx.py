@@ -94,7 +94,7 @@ class ChecklistDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         from plnlib.errors import PlnError
         from plnlib.io.content import load_chapters, load_checklist
-        from plnlib.web.worksheets import checklist_form_html
+        from plnlib.web.worksheets import changes_html, checklist_form_html
 
         # Rebuild this page when its YAML (or the shared scales, chapters, schema) changes.
         for path in content_files(self.arguments[0]):
@@ -116,7 +116,9 @@ class ChecklistDirective(SphinxDirective):
             f'<a href="{sheet}.html">HTML (prints on A4 or Letter)</a> \u00b7 '
             f'<a href="{sheet}.md" download>Markdown (to edit)</a></p>'
         )
-        html_out = printable + checklist_form_html(checklist, chapter_links=links)
+        html_out = (
+            printable + checklist_form_html(checklist, chapter_links=links) + changes_html(checklist)
+        )
         return [nodes.raw("", html_out, format="html")]
 
 
