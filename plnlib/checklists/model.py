@@ -105,6 +105,19 @@ class Checklist:
         """Every item id, in order."""
         return tuple(i.id for i in self.items)
 
+    @property
+    def id_range(self) -> str:
+        """The lowest and highest item ids, for messages (items are not in id order).
+
+        Examples
+        --------
+        >>> from plnlib.io.content import load_checklist
+        >>> load_checklist("learning-culture").id_range
+        'CUL-01 to CUL-28'
+        """
+        ids = sorted(self.item_ids)
+        return f"{ids[0]} to {ids[-1]}"
+
     def item(self, item_id: str) -> Item:
         """The item with this id; :class:`DataError` naming the checklist if unknown."""
         try:
@@ -112,7 +125,7 @@ class Checklist:
         except KeyError:
             raise DataError(
                 f"expected an item id of the checklist '{self.id}' "
-                f"({self.item_ids[0]} to {self.item_ids[-1]}), found '{item_id}'",
+                f"({self.id_range}), found '{item_id}'",
                 fix=f"Check the item ids with: plnlib form {self.id}",
             ) from None
 
@@ -149,32 +162,34 @@ class Checklist:
         return note + ". What changed: the checklist's page, section 'Changes to this checklist'."
 
     def table_version_note(self, answered: Iterable[str], *, where: str) -> str:
-        """A note when a table has no column for items added in a later version, else "".
+        """A note when a table looks like an older version's form, else "".
 
-        A table (a form export) does not say which version it was made from: when
-        the only items it lacks are ones added since version 1, it is most likely
-        from an older form. The items it has are scored as usual.
+        A table (a form export) does not say which version it was made from. When
+        it has a column for every item of an older version and none for the items
+        added since, it is that version's form: its items are scored as usual, and
+        the note names the new items it could not ask.
 
         Examples
         --------
         >>> from plnlib.io.content import load_checklist
         >>> c = load_checklist("readiness")
-        >>> c.table_version_note([i for i in c.item_ids if i not in c.new_since(1)], where="t.csv")[:46]
-        't.csv has no answers to RDY-13, RDY-14, RDY-15'
+        >>> c.table_version_note([i for i in c.item_ids if i not in c.new_since(1)], where="t.csv")[:60]
+        't.csv looks like the form of version 1 of the readiness che'
+        >>> c.table_version_note(["RDY-01", "RDY-02"], where="t.csv")
+        ''
         """
         have = set(answered)
-        added = {i for c in self.changes for i in c.new}
-        missing = [i for i in self.item_ids if i not in have and i in added]
-        if not have or not missing:
-            return ""
-        since = {i: c.version for c in self.changes for i in c.new}
-        versions = sorted({since[i] for i in missing})
-        return (
-            f"{where} has no answers to {', '.join(missing)}, added in version "
-            f"{' and '.join(map(str, versions))} of '{self.id}': it may come from an older form. "
-            "The items it has are scored; make a new form with 'plnlib form "
-            f"{self.id}' to ask the new ones"
-        )
+        for version in range(self.version - 1, 0, -1):
+            new = self.new_since(version)
+            before = set(self.item_ids) - set(new)
+            if new and before <= have and not have & set(new):
+                return (
+                    f"{where} looks like the form of version {version} of the {self.id} "
+                    f"checklist (now version {self.version}): its answers are read, and "
+                    f"{len(new)} item(s) added since are unanswered ({', '.join(new)}). "
+                    f"Make a new form with 'plnlib form {self.id}' to ask them"
+                )
+        return ""
 
     def section(self, section_id: str) -> Section:
         """The section with this id."""

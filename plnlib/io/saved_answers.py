@@ -81,27 +81,20 @@ def _clean_answers(
     version: object,
     notes: list[str] | None = None,
 ) -> dict[str, object]:
-    """The answers checked against the checklist; for an older version, notes in ``notes``.
+    """The answers checked against the checklist; for an older version, a note in ``notes``.
 
-    A file saved for an older version is read for the items that still exist
-    (as the checklist page restores it); its answers to items since retired are
-    left out with a note, never an error.
+    A file saved for an older version is read for the items that still exist,
+    with a note naming the items added since. An id the checklist does not have
+    is still an error (every published id stays, see scripts/published_ids.py).
     """
     unknown = [i for i in answers if i not in set(checklist.item_ids)]
     older = version not in (None, checklist.version)
-    if older and notes is not None:
-        if unknown:
-            notes.append(
-                f"{path.name}: {', '.join(sorted(unknown))} no longer exist in version "
-                f"{checklist.version} of '{checklist.id}', so those answers are left out"
-            )
-            answers = {i: v for i, v in answers.items() if i not in set(unknown)}
-            unknown = []
+    if older and notes is not None and not unknown:
         notes.append(checklist.older_version_note(version, answers, where=path.name))
     if unknown:
         raise DataError(
-            f"expected item ids of the checklist '{checklist.id}' ({checklist.item_ids[0]} to "
-            f"{checklist.item_ids[-1]}), found unknown {', '.join(sorted(unknown))}"
+            f"expected item ids of the checklist '{checklist.id}' ({checklist.id_range}), "
+            f"found unknown {', '.join(sorted(unknown))}"
             + (
                 f" (the file is for version {version}; the checklist is now version "
                 f"{checklist.version})"

@@ -70,6 +70,15 @@ def test_an_incremental_build_picks_up_a_changed_checklist_yaml(tmp_path, conten
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["version"] += 1
     data["sections"][0]["items"].append(NEW_ITEM)
+    data["changes"].append(  # a new version must say what changed
+        {
+            "version": data["version"],
+            "date": "2026-12-03",
+            "summary": "One statement added for this test.",
+            "new": ["DES-99"],
+            "reworded": [],
+        }
+    )
     path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     later = time.time() + 5
     os.utime(path, (later, later))  # as an edit made after the first build
@@ -77,6 +86,7 @@ def test_an_incremental_build_picks_up_a_changed_checklist_yaml(tmp_path, conten
 
     second = build(project)  # same output and doctree folders: an incremental build
     assert NEW_ITEM["text"] in second, "the checklist page was not rebuilt from its YAML"
+    assert "One statement added for this test." in second  # the changes record is shown
 
 
 def test_the_directive_depends_on_the_yaml_and_the_shared_files():
