@@ -9,7 +9,9 @@ its own ``vendor/`` folder (copied from ``plnlib/web/assets`` through
   description and a table alternative, and loads the local vega scripts only on
   the pages that hold a chart;
 - adds the ``pln-checklist`` directive (a fillable checklist made from its YAML;
-  the page is rebuilt when that YAML changes), and makes the tool notebooks'
+  the page is rebuilt when that YAML changes) and the ``pln-items`` and
+  ``pln-minutes`` roles (a checklist's number of items and minutes, so prose never
+  states a count the YAML has changed), and makes the tool notebooks'
   pages depend on plnlib's code and content;
 - is a Sphinx extension (``plnlib.web.sphinx`` in ``_config.yml``).
 """
@@ -31,6 +33,7 @@ from plnlib.web.page import chart_figure_html
 
 __all__ = [
     "ChecklistDirective",
+    "checklist_count_role",
     "VegaLiteRenderer",
     "content_files",
     "notebook_inputs",
@@ -122,6 +125,40 @@ class ChecklistDirective(SphinxDirective):
         return [nodes.raw("", html_out, format="html")]
 
 
+def checklist_count_role(
+    name: str,
+    rawtext: str,
+    text: str,
+    lineno: int,
+    inliner: Any,
+    options: dict[str, Any] | None = None,
+    content: list[str] | None = None,
+) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+    """``{pln-items}`ID``` and ``{pln-minutes}`ID```: a number read from the checklist's YAML."""
+    from plnlib.errors import PlnError
+    from plnlib.io.content import load_checklist
+
+    cid = text.strip()
+    env = inliner.document.settings.env
+    for path in content_files(cid):
+        env.note_dependency(str(path))
+    try:
+        checklist = load_checklist(cid)
+    except PlnError as err:
+        msg = inliner.reporter.error(f"{name}: {err}", line=lineno)
+        return [inliner.problematic(rawtext, rawtext, msg)], [msg]
+    if name == "pln-minutes":
+        if checklist.time_minutes is None:
+            msg = inliner.reporter.error(
+                f"pln-minutes: the checklist '{cid}' has no time_minutes", line=lineno
+            )
+            return [inliner.problematic(rawtext, rawtext, msg)], [msg]
+        value = checklist.time_minutes
+    else:
+        value = len(checklist.items)
+    return [nodes.Text(str(value))], []
+
+
 _PLNLIB = Path(__file__).resolve().parents[1]
 _INPUT_SUFFIXES = {".py", ".yaml", ".json", ".csv"}
 
@@ -196,6 +233,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-read", _notebook_dependencies)
     app.connect("html-page-context", _page_extras)
     app.add_directive("pln-checklist", ChecklistDirective)
+    app.add_role("pln-items", checklist_count_role)
+    app.add_role("pln-minutes", checklist_count_role)
     app.setup_extension("plnlib.web.templates")
     app.add_css_file("pln.css")
     app.setup_extension("plnlib.web.tools_directive")
