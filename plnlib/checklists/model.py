@@ -347,7 +347,9 @@ def parse_checklist(
     return checklist
 
 
-def _parse_changes(data: Mapping[str, Any], items: Mapping[str, str], where: str) -> tuple[Change, ...]:
+def _parse_changes(
+    data: Mapping[str, Any], items: Mapping[str, str], where: str
+) -> tuple[Change, ...]:
     """The ``changes:`` entries, checked against the version and the item ids."""
     changes = []
     version = data["version"]

@@ -151,9 +151,7 @@ def read_saved_answers(paths: Iterable[str | Path], checklist: Checklist) -> pd.
             (
                 path,
                 label.strip(),
-                _clean_answers(
-                    path, checklist, answers, _checklist_version(path), version_notes
-                ),
+                _clean_answers(path, checklist, answers, _checklist_version(path), version_notes),
             )
         )
     notes = version_notes + _check_duplicates(people)

@@ -33,8 +33,8 @@ from plnlib.web.page import chart_figure_html
 
 __all__ = [
     "ChecklistDirective",
-    "checklist_count_role",
     "VegaLiteRenderer",
+    "checklist_count_role",
     "content_files",
     "notebook_inputs",
     "setup",
@@ -120,7 +120,9 @@ class ChecklistDirective(SphinxDirective):
             f'<a href="{sheet}.md" download>Markdown (to edit)</a></p>'
         )
         html_out = (
-            printable + checklist_form_html(checklist, chapter_links=links) + changes_html(checklist)
+            printable
+            + checklist_form_html(checklist, chapter_links=links)
+            + changes_html(checklist)
         )
         return [nodes.raw("", html_out, format="html")]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import itertools
 from pathlib import Path
 
 import pytest
@@ -144,7 +145,7 @@ def test_each_versions_changes_entry_names_exactly_the_ids_it_added(record):
         checklist = load_checklist(cid)
         versions = sorted((int(v), ids) for v, ids in entry["versions"].items())
         recorded = {c.version: set(c.new) for c in checklist.changes}
-        for (_, before), (version, ids) in zip(versions, versions[1:], strict=False):
+        for (_, before), (version, ids) in itertools.pairwise(versions):
             assert recorded.get(version) == set(ids) - set(before), (cid, version)
 
 
@@ -158,6 +159,6 @@ def test_a_version_of_a_checklist_with_no_changes_entry_is_refused():
     parse_checklist(data, **kwargs)  # as shipped: fine
     with pytest.raises(ContentError, match="expected an entry for version 3"):
         parse_checklist({**data, "version": 3}, **kwargs)
-    with pytest.raises(ContentError, match="field 'new'.*RDY-99"):
+    with pytest.raises(ContentError, match=r"field 'new'.*RDY-99"):
         bad = [{**data["changes"][-1], "new": ["RDY-99"]}]
         parse_checklist({**data, "changes": bad}, **kwargs)
