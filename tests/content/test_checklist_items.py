@@ -134,3 +134,16 @@ def test_the_six_rewritten_statements_stay_observable(item_id, must_not):
     cid = next(c for c in content.checklist_ids() if item_id in content.load_checklist(c).item_ids)
     text = content.load_checklist(cid).item(item_id).text
     assert not re.search(must_not, text, re.I), text
+
+
+def test_the_book_takes_item_counts_from_the_yaml():
+    """A count typed into prose goes stale when items are split: pages use {pln-items}`ID`."""
+    from tests.conftest import REPO
+
+    typed = [
+        f"{path.relative_to(REPO)}: {m.group(0)}"
+        for path in sorted((REPO / "book").rglob("*.md"))
+        for m in re.finditer(r"\b\d+ (?:items|statements|questions)\b", path.read_text("utf-8"))
+    ]
+    assert not typed, f"write {{pln-items}}`checklist-id` instead of a number: {typed}"
+    assert re.search(r"\b\d+ (?:items|statements)\b", "The checklist has 26 items.")
