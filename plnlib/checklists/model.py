@@ -173,8 +173,9 @@ class Checklist:
         --------
         >>> from plnlib.io.content import load_checklist
         >>> c = load_checklist("readiness")
-        >>> c.table_version_note([i for i in c.item_ids if i not in c.new_since(1)], where="t.csv")[:60]
-        't.csv looks like the form of version 1 of the readiness che'
+        >>> old_form = [i for i in c.item_ids if i not in c.new_since(1)]
+        >>> c.table_version_note(old_form, where="t.csv").split(":")[0]
+        't.csv looks like the form of version 1 of the readiness checklist (now version 2)'
         >>> c.table_version_note(["RDY-01", "RDY-02"], where="t.csv")
         ''
         """
