@@ -18,6 +18,7 @@ from typing import Any
 import jsonschema
 
 from plnlib.checklists.scales import MISSING_CODES, Scale, ScalePoint, parse_scales
+from plnlib.checklists.versions import Change, parse_changes
 from plnlib.errors import ContentError, DataError
 
 __all__ = [
@@ -65,17 +66,6 @@ class Section:
     title: str
     chapter: str
     items: tuple[Item, ...]
-
-
-@dataclass(frozen=True)
-class Change:
-    """What changed in one version of a checklist (its ``changes:`` entry)."""
-
-    version: int
-    date: str
-    summary: str
-    new: tuple[str, ...]
-    reworded: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -330,7 +320,7 @@ def parse_checklist(
                 )
             )
         sections.append(Section(sec["id"], sec["title"], sec["chapter"], tuple(items)))
-    changes = _parse_changes(data, seen_items, where)
+    changes = parse_changes(data, seen_items, where)
     checklist = Checklist(
         id=cid,
         title=data["title"],
@@ -346,56 +336,6 @@ def parse_checklist(
     )
     object.__setattr__(checklist, "_index", {i.id: i for i in checklist.items})
     return checklist
-
-
-def _parse_changes(
-    data: Mapping[str, Any], items: Mapping[str, str], where: str
-) -> tuple[Change, ...]:
-    """The ``changes:`` entries, checked against the version and the item ids."""
-    changes = []
-    version = data["version"]
-    for entry in data.get("changes", []):
-        here = f"{where}, changes, version {entry['version']}"
-        if entry["version"] > version:
-            raise ContentError(
-                f"field 'version': expected a change for version {version} or earlier, "
-                f"found one for version {entry['version']}",
-                where=here,
-                fix="Raise the checklist's version, or correct the change's version.",
-            )
-        if changes and entry["version"] <= changes[-1].version:
-            raise ContentError(
-                f"field 'version': expected versions in rising order, each once, found "
-                f"{entry['version']} after {changes[-1].version}",
-                where=here,
-                fix="List the changes oldest first, one entry per version.",
-            )
-        for kind in ("new", "reworded"):
-            unknown = [i for i in entry[kind] if i not in items]
-            if unknown:
-                raise ContentError(
-                    f"field '{kind}': expected item ids of this checklist, found "
-                    f"{', '.join(unknown)}",
-                    where=here,
-                    fix="Name only items the checklist has (a retired id goes in the summary).",
-                )
-        changes.append(
-            Change(
-                version=entry["version"],
-                date=entry["date"],
-                summary=" ".join(entry["summary"].split()),
-                new=tuple(entry["new"]),
-                reworded=tuple(entry["reworded"]),
-            )
-        )
-    if version > 1 and (not changes or changes[-1].version != version):
-        raise ContentError(
-            f"field 'changes': expected an entry for version {version}, found none",
-            where=where,
-            fix="Add a 'changes:' entry saying what changed in this version (see "
-            "CONTRIBUTING.md, 'Adding or changing a checklist item').",
-        )
-    return tuple(changes)
 
 
 def _json_path(err: jsonschema.ValidationError) -> str:
