@@ -14,6 +14,7 @@ from plnlib.checklists.answers import prepare_answers, require_column
 from plnlib.checklists.forms import ITEM_ID_PATTERN, form_questions, item_id_of
 from plnlib.checklists.model import (
     MISSING_CODES,
+    Change,
     Chapter,
     Checklist,
     Item,
@@ -33,6 +34,7 @@ __all__ = [
     "ITEM_ID_PATTERN",
     "MISSING_CODES",
     "NETWORK",
+    "Change",
     "Chapter",
     "Checklist",
     "Item",

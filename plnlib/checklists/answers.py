@@ -187,8 +187,8 @@ def prepare_answers(
         first = int(np.flatnonzero(unknown_mask)[0])
         bad = sorted(set(bad_unique))
         raise DataError(
-            f"expected item ids of the checklist '{checklist.id}' ({checklist.item_ids[0]} to "
-            f"{checklist.item_ids[-1]}), found unknown {', '.join(bad) or 'empty ids'}",
+            f"expected item ids of the checklist '{checklist.id}' ({checklist.id_range}), "
+            f"found unknown {', '.join(bad) or 'empty ids'}",
             where=f"{where}, {row_label(frame, first)}",
             fix=f"Check the ids against 'plnlib form {checklist.id}', or choose the right checklist.",
         )

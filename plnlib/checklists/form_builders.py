@@ -1,6 +1,6 @@
 """Forms built for the trainer: a Google Apps Script and a Word layout for Microsoft Forms. Pure.
 
-A trainer should not type 26 questions with six options each. From one checklist:
+A trainer should not type thirty-odd questions with six options each. From one checklist:
 
 - :func:`google_apps_script` writes a script that, pasted into a new Apps Script
   project (script.google.com) and run, creates the whole Google Form;

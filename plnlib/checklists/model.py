@@ -11,17 +11,19 @@ handbook's scales, chapters and bibliography keys. It does no file I/O:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import jsonschema
 
 from plnlib.checklists.scales import MISSING_CODES, Scale, ScalePoint, parse_scales
+from plnlib.checklists.versions import Change, parse_changes
 from plnlib.errors import ContentError, DataError
 
 __all__ = [
     "MISSING_CODES",
+    "Change",
     "Chapter",
     "Checklist",
     "Item",
@@ -80,6 +82,7 @@ class Checklist:
     chapter: str
     sources: tuple[str, ...]
     sections: tuple[Section, ...]
+    changes: tuple[Change, ...] = ()
     _index: Mapping[str, Item] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -92,6 +95,19 @@ class Checklist:
         """Every item id, in order."""
         return tuple(i.id for i in self.items)
 
+    @property
+    def id_range(self) -> str:
+        """The lowest and highest item ids, for messages (items are not in id order).
+
+        Examples
+        --------
+        >>> from plnlib.io.content import load_checklist
+        >>> load_checklist("learning-culture").id_range
+        'CUL-01 to CUL-28'
+        """
+        ids = sorted(self.item_ids)
+        return f"{ids[0]} to {ids[-1]}"
+
     def item(self, item_id: str) -> Item:
         """The item with this id; :class:`DataError` naming the checklist if unknown."""
         try:
@@ -99,9 +115,72 @@ class Checklist:
         except KeyError:
             raise DataError(
                 f"expected an item id of the checklist '{self.id}' "
-                f"({self.item_ids[0]} to {self.item_ids[-1]}), found '{item_id}'",
+                f"({self.id_range}), found '{item_id}'",
                 fix=f"Check the item ids with: plnlib form {self.id}",
             ) from None
+
+    def new_since(self, version: object) -> tuple[str, ...]:
+        """Ids of the items first asked after ``version``, in checklist order.
+
+        Examples
+        --------
+        >>> from plnlib.io.content import load_checklist
+        >>> load_checklist("readiness").new_since(1)
+        ('RDY-13', 'RDY-14', 'RDY-15')
+        """
+        if not isinstance(version, int) or isinstance(version, bool):
+            return ()
+        added = {i for c in self.changes if c.version > version for i in c.new}
+        return tuple(i for i in self.item_ids if i in added)
+
+    def older_version_note(self, version: object, answered: Iterable[str], *, where: str) -> str:
+        """A note for answers saved for an older version (empty when ``version`` is current).
+
+        It names the new items the answers cannot cover, so a reader knows
+        why they are unanswered.
+        """
+        if version in (None, self.version) or version == str(self.version):
+            return ""
+        have = set(answered)
+        new = [i for i in self.new_since(version) if i not in have]
+        note = (
+            f"{where} holds answers to version {version} of '{self.id}'; the checklist is now "
+            f"version {self.version}. Its answers to the items that still exist are read"
+        )
+        if new:
+            note += f"; {len(new)} item(s) new since then are unanswered ({', '.join(new)})"
+        return note + ". What changed: the checklist's page, section 'Changes to this checklist'."
+
+    def table_version_note(self, answered: Iterable[str], *, where: str) -> str:
+        """A note when a table looks like an older version's form, else "".
+
+        A table (a form export) does not say which version it was made from. When
+        it has a column for every item of an older version and none for the items
+        added since, it is that version's form: its items are scored as usual, and
+        the note names the new items it could not ask.
+
+        Examples
+        --------
+        >>> from plnlib.io.content import load_checklist
+        >>> c = load_checklist("readiness")
+        >>> old_form = [i for i in c.item_ids if i not in c.new_since(1)]
+        >>> c.table_version_note(old_form, where="t.csv").split(":")[0]
+        't.csv looks like the form of version 1 of the readiness checklist (now version 2)'
+        >>> c.table_version_note(["RDY-01", "RDY-02"], where="t.csv")
+        ''
+        """
+        have = set(answered)
+        for version in range(self.version - 1, 0, -1):
+            new = self.new_since(version)
+            before = set(self.item_ids) - set(new)
+            if new and before <= have and not have & set(new):
+                return (
+                    f"{where} looks like the form of version {version} of the {self.id} "
+                    f"checklist (now version {self.version}): its answers are read, and "
+                    f"{len(new)} item(s) added since are unanswered ({', '.join(new)}). "
+                    f"Make a new form with 'plnlib form {self.id}' to ask them"
+                )
+        return ""
 
     def section(self, section_id: str) -> Section:
         """The section with this id."""
@@ -241,6 +320,7 @@ def parse_checklist(
                 )
             )
         sections.append(Section(sec["id"], sec["title"], sec["chapter"], tuple(items)))
+    changes = parse_changes(data, seen_items, where)
     checklist = Checklist(
         id=cid,
         title=data["title"],
@@ -252,6 +332,7 @@ def parse_checklist(
         chapter=data["chapter"],
         sources=tuple(data["sources"]),
         sections=tuple(sections),
+        changes=changes,
     )
     object.__setattr__(checklist, "_index", {i.id: i for i in checklist.items})
     return checklist

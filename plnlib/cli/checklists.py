@@ -133,6 +133,9 @@ def _score(args: argparse.Namespace) -> int:
     missing: list[str] = []
     if len(paths) == 1 and not is_saved_answers_path(paths[0]):
         raw, where, missing = read_answers(args, checklist, paths[0], "score", read_responses)
+        note = checklist.table_version_note(set(raw["item"]), where=paths[0].name)
+        if note:
+            print(f"plnlib score: note: {note}", file=sys.stderr)
     else:
         raw = read_saved_answers(paths, checklist)
         for note in raw.attrs.get("notes", []):

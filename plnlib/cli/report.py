@@ -130,6 +130,9 @@ def _report(args: argparse.Namespace) -> int:
     source = where
     if missing:
         source = f"{where} (no column for {', '.join(missing)}: scored without these items)"
+    note = checklist.table_version_note(set(raw["item"]), where=args.responses.name)
+    if note:
+        print(f"plnlib report: note: {note}", file=sys.stderr)
     wave = args.wave
     if wave is None and "wave" in raw.columns:
         wave = "wave"

@@ -75,14 +75,26 @@ def _checklist_version(path: Path) -> object:
 
 
 def _clean_answers(
-    path: Path, checklist: Checklist, answers: dict[str, object], version: object
+    path: Path,
+    checklist: Checklist,
+    answers: dict[str, object],
+    version: object,
+    notes: list[str] | None = None,
 ) -> dict[str, object]:
+    """The answers checked against the checklist; for an older version, a note in ``notes``.
+
+    A file saved for an older version is read for the items that still exist,
+    with a note naming the items added since. An id the checklist does not have
+    is still an error (every published id stays, see scripts/published_ids.py).
+    """
     unknown = [i for i in answers if i not in set(checklist.item_ids)]
+    older = version not in (None, checklist.version)
+    if older and notes is not None and not unknown:
+        notes.append(checklist.older_version_note(version, answers, where=path.name))
     if unknown:
-        older = version not in (None, checklist.version)
         raise DataError(
-            f"expected item ids of the checklist '{checklist.id}' ({checklist.item_ids[0]} to "
-            f"{checklist.item_ids[-1]}), found unknown {', '.join(sorted(unknown))}"
+            f"expected item ids of the checklist '{checklist.id}' ({checklist.id_range}), "
+            f"found unknown {', '.join(sorted(unknown))}"
             + (
                 f" (the file is for version {version}; the checklist is now version "
                 f"{checklist.version})"
@@ -126,6 +138,7 @@ def read_saved_answers(paths: Iterable[str | Path], checklist: Checklist) -> pd.
     """
     files = saved_answer_files(paths)
     people: list[tuple[Path, str, dict[str, object]]] = []
+    version_notes: list[str] = []
     for path in files:
         cid, label, answers = load_person_json(path)
         if cid != checklist.id:
@@ -138,10 +151,10 @@ def read_saved_answers(paths: Iterable[str | Path], checklist: Checklist) -> pd.
             (
                 path,
                 label.strip(),
-                _clean_answers(path, checklist, answers, _checklist_version(path)),
+                _clean_answers(path, checklist, answers, _checklist_version(path), version_notes),
             )
         )
-    notes = _check_duplicates(people)
+    notes = version_notes + _check_duplicates(people)
     keys = [label if label and label != DEFAULT_LABEL else str(path) for path, label, _ in people]
     codes = pseudonym_codes(keys)
     rows = [

@@ -258,9 +258,10 @@ def monitoring_sample(
     Examples
     --------
     >>> from plnlib.io.content import load_checklist
-    >>> answers, rosters = monitoring_sample(load_checklist("knowledge-mobilisation"))
-    >>> list(answers.columns[:7]), answers.shape[1]
-    (['respondent', 'wave', 'school', 'role', 'pln_member', 'years_in_network', 'synthetic'], 23)
+    >>> kmb = load_checklist("knowledge-mobilisation")
+    >>> answers, rosters = monitoring_sample(kmb)
+    >>> list(answers.columns[:7]), list(answers.columns[7:]) == list(kmb.item_ids)
+    (['respondent', 'wave', 'school', 'role', 'pln_member', 'years_in_network', 'synthetic'], True)
     """
     tidy = monitoring_answers(checklist, seed=seed, **options)  # type: ignore[arg-type]
     keys = ["respondent", "wave", "school", "role", "pln_member", "years_in_network", "synthetic"]

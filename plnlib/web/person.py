@@ -80,6 +80,8 @@ def page_data(checklist: Checklist, chapter_links: dict[str, str]) -> dict[str, 
         ],
         "chart": chart_spec(checklist),
         "chart_data": CHART_DATA,
+        # the items each version added, so answers saved for an older one can be explained
+        "changes": [{"version": c.version, "new": list(c.new)} for c in checklist.changes],
     }
 
 

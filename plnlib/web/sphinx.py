@@ -9,7 +9,9 @@ its own ``vendor/`` folder (copied from ``plnlib/web/assets`` through
   description and a table alternative, and loads the local vega scripts only on
   the pages that hold a chart;
 - adds the ``pln-checklist`` directive (a fillable checklist made from its YAML;
-  the page is rebuilt when that YAML changes), and makes the tool notebooks'
+  the page is rebuilt when that YAML changes) and the ``pln-items`` and
+  ``pln-minutes`` roles (a checklist's number of items and minutes, so prose never
+  states a count the YAML has changed), and makes the tool notebooks'
   pages depend on plnlib's code and content;
 - is a Sphinx extension (``plnlib.web.sphinx`` in ``_config.yml``).
 """
@@ -35,6 +37,7 @@ _PLNLIB = Path(__file__).resolve().parents[1]
 __all__ = [
     "ChecklistDirective",
     "VegaLiteRenderer",
+    "checklist_count_role",
     "content_files",
     "notebook_inputs",
     "setup",
@@ -97,7 +100,7 @@ class ChecklistDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         from plnlib.errors import PlnError
         from plnlib.io.content import load_chapters, load_checklist
-        from plnlib.web.worksheets import checklist_form_html
+        from plnlib.web.worksheets import changes_html, checklist_form_html
 
         # Rebuild this page when its YAML (or the shared scales, chapters, schema) changes.
         for path in content_files(self.arguments[0]):
@@ -119,8 +122,46 @@ class ChecklistDirective(SphinxDirective):
             f'<a href="{sheet}.html">HTML (prints on A4 or Letter)</a> \u00b7 '
             f'<a href="{sheet}.md" download>Markdown (to edit)</a></p>'
         )
-        html_out = printable + checklist_form_html(checklist, chapter_links=links)
+        html_out = (
+            printable
+            + checklist_form_html(checklist, chapter_links=links)
+            + changes_html(checklist)
+        )
         return [nodes.raw("", html_out, format="html")]
+
+
+def checklist_count_role(
+    name: str,
+    rawtext: str,
+    text: str,
+    lineno: int,
+    inliner: Any,
+    options: dict[str, Any] | None = None,
+    content: list[str] | None = None,
+) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+    """``{pln-items}`ID``` and ``{pln-minutes}`ID```: a number read from the checklist's YAML."""
+    from plnlib.errors import PlnError
+    from plnlib.io.content import load_checklist
+
+    cid = text.strip()
+    env = inliner.document.settings.env
+    for path in content_files(cid):
+        env.note_dependency(str(path))
+    try:
+        checklist = load_checklist(cid)
+    except PlnError as err:
+        msg = inliner.reporter.error(f"{name}: {err}", line=lineno)
+        return [inliner.problematic(rawtext, rawtext, msg)], [msg]
+    if name == "pln-minutes":
+        if checklist.time_minutes is None:
+            msg = inliner.reporter.error(
+                f"pln-minutes: the checklist '{cid}' has no time_minutes", line=lineno
+            )
+            return [inliner.problematic(rawtext, rawtext, msg)], [msg]
+        value = checklist.time_minutes
+    else:
+        value = len(checklist.items)
+    return [nodes.Text(str(value))], []
 
 
 def _notebook_dependencies(app: Sphinx, doctree: nodes.document) -> None:
@@ -211,6 +252,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-read", _drop_unused_widget_scripts)
     app.connect("html-page-context", _page_extras)
     app.add_directive("pln-checklist", ChecklistDirective)
+    app.add_role("pln-items", checklist_count_role)
+    app.add_role("pln-minutes", checklist_count_role)
     app.setup_extension("plnlib.web.templates")
     app.add_css_file("pln.css")
     app.setup_extension("plnlib.web.tools_directive")

@@ -17,7 +17,7 @@ from plnlib.web.person import (
     person_results_html,
 )
 
-__all__ = ["checklist_form_html", "worksheet_html", "worksheet_markdown"]
+__all__ = ["changes_html", "checklist_form_html", "worksheet_html", "worksheet_markdown"]
 
 _PRINT_CSS = """
 .pln-ws table { width: 100%; border-collapse: collapse; margin-bottom: 1rem; }
@@ -162,6 +162,44 @@ def _item_fieldset(checklist: Checklist, item: Item) -> str:
         f"<p>{html.escape(item.strong)}</p><ul>"
         + "".join(f"<li>{html.escape(a)}</li>" for a in item.actions)
         + "</ul></details></fieldset>"
+    )
+
+
+def changes_html(checklist: Checklist) -> str:
+    """The checklist's record of changes (its ``changes:`` entries), newest first; "" if none.
+
+    Examples
+    --------
+    >>> from plnlib.io.content import load_checklist
+    >>> "RDY-13" in changes_html(load_checklist("readiness"))
+    True
+    """
+    if not checklist.changes:
+        return ""
+    entries = []
+    for change in reversed(checklist.changes):
+        lists = []
+        for label, ids in (("New statements", change.new), ("Reworded", change.reworded)):
+            if ids:
+                lists.append(
+                    f"<li>{label}: "
+                    + ", ".join(f'<span class="pln-id">{html.escape(i)}</span>' for i in ids)
+                    + "</li>"
+                )
+        entries.append(
+            f"<li><strong>Version {change.version}</strong> "
+            f'(<time datetime="{html.escape(change.date)}">{html.escape(change.date)}</time>): '
+            f"{html.escape(change.summary)}"
+            + (f"<ul>{''.join(lists)}</ul>" if lists else "")
+            + "</li>"
+        )
+    return (
+        '<section class="pln-changes" id="changes-to-this-checklist">'
+        "<h2>Changes to this checklist</h2>"
+        f"<p>This is version {checklist.version}. Saved answers and form exports carry the "
+        "item ids, which are never reused or renumbered, so older answers still open "
+        "for every statement that remains.</p>"
+        f"<ul>{''.join(entries)}</ul></section>"
     )
 
 

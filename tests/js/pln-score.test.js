@@ -61,7 +61,7 @@ test("small groups are suppressed, with complementary suppression", () => {
 
 test("prepare_answers' checks give plnlib's messages", () => {
   assert.throws(() => S.prepareAnswers(tidy([{ respondent: "a", item: "XYZ-99", value: "3" }]), design, m4, "f.csv"),
-    { message: "f.csv, row 2: expected item ids of the checklist 'pln-design' (DES-01 to DES-26), found unknown XYZ-99. Check the ids against 'plnlib form pln-design', or choose the right checklist." });
+    { message: "f.csv, row 2: expected item ids of the checklist 'pln-design' (DES-01 to DES-34), found unknown XYZ-99. Check the ids against 'plnlib form pln-design', or choose the right checklist." });
   assert.throws(() => S.prepareAnswers(tidy([{ respondent: null, item: "DES-01", value: "3" }]), design, m4, "f.csv"),
     /f.csv, row 2: expected a respondent id on every row/);
   assert.throws(() => S.prepareAnswers(tidy([

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import itertools
 from pathlib import Path
 
 import pytest
@@ -42,17 +43,19 @@ def with_ids(current, cid, ids, version=None):
 
 def test_renumbering_an_id_without_a_version_bump_fails(record, current):
     _, ids = current["pln-design"]
-    renumbered = [("DES-30" if i == "DES-03" else i) for i in ids]
+    assert "DES-99" not in ids
+    renumbered = [("DES-99" if i == "DES-03" else i) for i in ids]
     found = published.problems(record, with_ids(current, "pln-design", renumbered))
     assert len(found) == 1
     assert found[0].startswith("pln-design: item ids changed without a version bump")
-    assert "removed DES-03; added DES-30" in found[0]
+    assert "removed DES-03; added DES-99" in found[0]
 
 
 def test_adding_an_item_without_a_version_bump_fails(record, current):
-    _, ids = current["readiness"]
+    version, ids = current["readiness"]
     found = published.problems(record, with_ids(current, "readiness", [*ids, "RDY-99"]))
-    assert found and "added RDY-99" in found[0] and "raise 'version' to 2" in found[0]
+    assert found and "added RDY-99" in found[0]
+    assert f"raise 'version' to {version + 1}" in found[0]
 
 
 def test_a_version_bump_that_drops_an_id_needs_a_recorded_mapping(record, current):
@@ -88,9 +91,13 @@ def test_an_unrecorded_new_version_fails(record, current):
 def test_a_new_checklist_must_be_recorded_and_a_version_never_goes_down(record, current):
     found = published.problems(record, {**current, "new-list": (1, ["NEW-01"])})
     assert len(found) == 1 and found[0].startswith("new-list: not in the published-id record")
-    bumped = published.record_current(record, with_ids(current, "readiness", [], version=3))
+    version, _ = current["readiness"]
+    higher = version + 1
+    bumped = published.record_current(record, with_ids(current, "readiness", [], version=higher))
     lower = published.problems(bumped, current)
-    assert any("version 1 is lower than the published version 3" in line for line in lower)
+    assert any(
+        f"version {version} is lower than the published version {higher}" in line for line in lower
+    )
 
 
 def test_recording_refuses_to_change_a_published_version(record, current):
@@ -107,3 +114,51 @@ def test_a_mapping_must_point_at_an_id_the_checklist_has(record, current):
     assert found == [
         "pln-design: DES-01 is recorded as replaced by DES-77, which the checklist does not have"
     ]
+
+
+def _number(item_id):
+    return int(item_id.split("-")[1])
+
+
+def test_new_ids_take_the_next_free_numbers_and_old_ones_stay(record):
+    """Each version's new ids are numbered above every id published before (never reused,
+    never renumbered into a gap), and every earlier id is still there or recorded as retired."""
+    for cid, entry in record.items():
+        versions = sorted((int(v), ids) for v, ids in entry["versions"].items())
+        seen: set[str] = set()
+        for version, ids in versions:
+            added = [i for i in ids if i not in seen]
+            if seen:
+                top = max(_number(i) for i in seen | set(entry.get("retired", {})))
+                assert all(_number(i) > top for i in added), (cid, version, added, top)
+                numbers = sorted(_number(i) for i in added)
+                assert numbers == list(range(top + 1, top + 1 + len(added))), (cid, version)
+                gone = seen - set(ids) - set(entry.get("retired", {}))
+                assert not gone, (cid, version, sorted(gone))
+            seen |= set(ids)
+
+
+def test_each_versions_changes_entry_names_exactly_the_ids_it_added(record):
+    from plnlib.io.content import load_checklist
+
+    for cid, entry in record.items():
+        checklist = load_checklist(cid)
+        versions = sorted((int(v), ids) for v, ids in entry["versions"].items())
+        recorded = {c.version: set(c.new) for c in checklist.changes}
+        for (_, before), (version, ids) in itertools.pairwise(versions):
+            assert recorded.get(version) == set(ids) - set(before), (cid, version)
+
+
+def test_a_version_of_a_checklist_with_no_changes_entry_is_refused():
+    from plnlib.checklists import parse_checklist
+    from plnlib.errors import ContentError
+    from plnlib.io.content import CONTENT_DIR, _schema, load_chapters, load_scales, read_yaml
+
+    data = read_yaml(CONTENT_DIR / "readiness.yaml")
+    kwargs = dict(schema=_schema(), scales=load_scales(), chapters=load_chapters())
+    parse_checklist(data, **kwargs)  # as shipped: fine
+    with pytest.raises(ContentError, match="expected an entry for version 3"):
+        parse_checklist({**data, "version": 3}, **kwargs)
+    with pytest.raises(ContentError, match=r"field 'new'.*RDY-99"):
+        bad = [{**data["changes"][-1], "new": ["RDY-99"]}]
+        parse_checklist({**data, "changes": bad}, **kwargs)

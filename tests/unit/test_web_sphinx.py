@@ -70,6 +70,15 @@ def test_an_incremental_build_picks_up_a_changed_checklist_yaml(tmp_path, conten
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["version"] += 1
     data["sections"][0]["items"].append(NEW_ITEM)
+    data["changes"].append(  # a new version must say what changed
+        {
+            "version": data["version"],
+            "date": "2026-12-03",
+            "summary": "One statement added for this test.",
+            "new": ["DES-99"],
+            "reworded": [],
+        }
+    )
     path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     later = time.time() + 5
     os.utime(path, (later, later))  # as an edit made after the first build
@@ -77,6 +86,40 @@ def test_an_incremental_build_picks_up_a_changed_checklist_yaml(tmp_path, conten
 
     second = build(project)  # same output and doctree folders: an incremental build
     assert NEW_ITEM["text"] in second, "the checklist page was not rebuilt from its YAML"
+    assert "One statement added for this test." in second  # the changes record is shown
+
+
+def test_the_count_roles_read_the_yaml_and_follow_a_change(tmp_path, content_copy):
+    project = tmp_path / "book"
+    project.mkdir()
+    (project / "conf.py").write_text('extensions = ["plnlib.web.sphinx"]\n')
+    (project / "index.rst").write_text(
+        "Counts\n======\n\nIt has :pln-items:`readiness` items and takes :pln-minutes:`readiness` "
+        "minutes.\n"
+    )
+    checklist = content.load_checklist("readiness")
+    first = build(project)
+    assert (
+        f"It has {len(checklist.items)} items and takes {checklist.time_minutes} minutes" in first
+    )
+
+    path = content_copy / "readiness.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["time_minutes"] = 99
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    later = time.time() + 5
+    os.utime(path, (later, later))
+    content.load_checklist.cache_clear()
+    assert "takes 99 minutes" in build(project)  # the page depends on the YAML
+
+
+def test_a_count_role_for_an_unknown_checklist_is_an_error(tmp_path):
+    project = tmp_path / "book"
+    project.mkdir()
+    (project / "conf.py").write_text('extensions = ["plnlib.web.sphinx"]\n')
+    (project / "index.rst").write_text("Counts\n======\n\n:pln-items:`no-such-list`\n")
+    with pytest.raises(AssertionError, match=r"pln-items: .*no-such-list"):
+        build(project)
 
 
 def test_the_directive_depends_on_the_yaml_and_the_shared_files():

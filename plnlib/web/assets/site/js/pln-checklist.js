@@ -185,6 +185,22 @@
         "This browser does not let the page keep your answers (a private window, or storage is switched off): they will be lost on reload. Save them as a file before you leave. Nothing is sent anywhere.";
     }
 
+    /* The statements added after version v (from the YAML's changes record), in page order. */
+    function newSince(v) {
+      var added = {};
+      (data.changes || []).forEach(function (c) {
+        if (c.version > v) { c.new.forEach(function (id) { added[id] = true; }); }
+      });
+      var out = [];
+      data.sections.forEach(function (s) { s.items.forEach(function (it) { if (added[it.id]) { out.push(it.id); } }); });
+      return out;
+    }
+    function newNote(v) {
+      var ids = newSince(v);
+      return ids.length ? ids.length + " statement(s) new since then start unanswered (" + ids.join(", ") +
+        "); see \u201cChanges to this checklist\u201d below" : "";
+    }
+
     function offerOlder() {
       var older = S.olderVersions(storage, data.id, data.version);
       if (!older.length) { return; }
@@ -193,8 +209,9 @@
       try { got = P.readDoc(data, JSON.stringify(old.doc)); } catch (e) { return; }
       if (!got.restored) { return; }
       box.textContent = "";
+      var fresh = newNote(old.version);
       box.appendChild(el("p", "Answers you saved for version " + old.version + " of this checklist: restore the " +
-        got.restored + " that still apply?"));
+        got.restored + " that still apply?" + (fresh ? " " + fresh.charAt(0).toUpperCase() + fresh.slice(1) + "." : "")));
       var yes = el("button", "Restore them"), no = el("button", "No, start afresh");
       yes.type = "button"; no.type = "button";
       yes.addEventListener("click", function () {
@@ -225,7 +242,9 @@
       file.text().then(function (text) {
         var got = P.readDoc(data, text, file.name);
         show(got.answers); changed();
-        var note = got.older ? " (saved for version " + got.version + "; " + got.skipped.length + " no longer apply)" :
+        var fresh = got.older ? newNote(got.version) : "";
+        var note = got.older ? " (saved for version " + got.version + "; " + got.skipped.length + " no longer apply" +
+          (fresh ? "; " + fresh : "") + ")" :
           (got.skipped.length ? " (" + got.skipped.length + " could not be used: " + got.skipped.join(", ") + ")" : "");
         say("Opened " + file.name + ": " + got.restored + " answers shown" + note + ".");
       }).catch(function (err) { say("Could not open the file. " + err.message); })
