@@ -20,6 +20,7 @@ import jsonschema
 from plnlib.checklists.scales import MISSING_CODES, Scale, ScalePoint, parse_scales
 from plnlib.checklists.versions import Change, parse_changes
 from plnlib.errors import ContentError, DataError
+from plnlib.helpers import plural
 
 __all__ = [
     "MISSING_CODES",
@@ -148,7 +149,7 @@ class Checklist:
             f"version {self.version}. Its answers to the items that still exist are read"
         )
         if new:
-            note += f"; {len(new)} item(s) new since then are unanswered ({', '.join(new)})"
+            note += f"; {plural(len(new), 'item')} new since then are unanswered ({', '.join(new)})"
         return note + ". What changed: the checklist's page, section 'Changes to this checklist'."
 
     def table_version_note(self, answered: Iterable[str], *, where: str) -> str:
@@ -177,7 +178,7 @@ class Checklist:
                 return (
                     f"{where} looks like the form of version {version} of the {self.id} "
                     f"checklist (now version {self.version}): its answers are read, and "
-                    f"{len(new)} item(s) added since are unanswered ({', '.join(new)}). "
+                    f"{plural(len(new), 'item')} added since are unanswered ({', '.join(new)}). "
                     f"Make a new form with 'plnlib form {self.id}' to ask them"
                 )
         return ""

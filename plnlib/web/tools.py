@@ -75,6 +75,9 @@ def checklist_data(checklist: Checklist) -> dict[str, Any]:
         "title": checklist.title,
         "scale": checklist.scale.name,
         "chapter": checklist.chapter,
+        "version": checklist.version,
+        # the items each older version's form lacks (Checklist.new_since): such a form is read
+        "new_since": {str(v): list(checklist.new_since(v)) for v in range(1, checklist.version)},
         "sections": [
             {
                 "id": s.id,

@@ -25,7 +25,10 @@ def test_a_version_1_file_opens_and_the_new_statements_are_named(browser, server
     status = page.locator(".pln-status").inner_text()
     new = checklist.new_since(1)
     assert "saved for version 1; 0 no longer apply" in status
-    assert f"{len(new)} statement(s) new since then start unanswered ({', '.join(new)})" in status
+    assert (
+        f"{len(new)} statement{'s' if len(new) != 1 else ''} new since then start unanswered ({', '.join(new)})"
+        in status
+    )
     changes = page.locator("#changes-to-this-checklist")
     assert changes.get_by_role("heading", name="Changes to this checklist").is_visible()
     assert all(i in changes.inner_text() for i in new)

@@ -197,7 +197,7 @@
     }
     function newNote(v) {
       var ids = newSince(v);
-      return ids.length ? ids.length + " statement(s) new since then start unanswered (" + ids.join(", ") +
+      return ids.length ? ids.length + (ids.length === 1 ? " statement" : " statements") + " new since then start unanswered (" + ids.join(", ") +
         "); see \u201cChanges to this checklist\u201d below" : "";
     }
 

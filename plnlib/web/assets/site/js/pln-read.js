@@ -507,6 +507,19 @@
     };
   }
 
+  /* a form of an older version lacks exactly the items added since: it is read
+     (plnlib: Checklist.table_version_note, with new_since from the page data) */
+  function olderForm(checklist, plan) {
+    var have = new Set(Object.keys(plan.items).map(function (k) { return plan.items[k]; }));
+    var since = checklist.new_since || {};
+    return Object.keys(since).some(function (v) {
+      var added = since[v];
+      var missing = plan.missing.slice().sort().join(" ");
+      return added.length && missing === added.slice().sort().join(" ") &&
+        !added.some(function (id) { return have.has(id); });
+    });
+  }
+
   /* {columns, rows} (with .sheets for a workbook) -> {rows: tidy answers, groups: group column
      names, layout, where, reading} (read_answer_sheet and responses_from_frame in plnlib).
      options: {sheet, allowMissingItems} */
@@ -555,7 +568,7 @@
       throw new PlnError("expected each item once, found several columns for " + dup.join(", ") + " (" + quoted(dupCols) + ")",
         where, "Delete the repeated question columns.");
     }
-    if (plan.missing.length && !options.allowMissingItems) {
+    if (plan.missing.length && !options.allowMissingItems && !olderForm(checklist, plan)) {
       throw new PlnError(
         "expected a column for every item of '" + checklist.id + "', found none for " + plan.missing.join(", ") +
           " (" + plan.missing.length + " of " + items.length + " items)" + unmatched,
