@@ -34,7 +34,7 @@ from plnlib.checklists import (
     team_summary,
 )
 from plnlib.errors import ContentError, DataError, PlnError
-from plnlib.io.content import checklist_ids, load_checklist
+from plnlib.io.content import checklist_ids, load_chapters, load_checklist
 from plnlib.io.networks import load_network
 from plnlib.io.planning import read_availability, read_mobilisation
 from plnlib.io.responses import load_person_json, read_responses, save_person_json
@@ -95,6 +95,7 @@ __all__ = [
     "compare_waves",
     "form_questions",
     "group_results",
+    "load_chapters",
     "load_checklist",
     "load_network",
     "load_person_json",

@@ -279,7 +279,9 @@ def test_the_summer_decision_follows_from_the_monitoring_result():
     assert c["end_id"] == c["base_id"], (c["end_weakest"], c["base_weakest"])
     assert c["end_weakest"].split()[0].lower() in text_.lower()
     assert chapter_doc(c["end_chapter"]) in links(text_)
-    assert chapter_doc(c["still_chapter"]) in links(text_)
+    # the element that moved least is named and its chapter linked from computed values
+    assert "{glue:md}`still`" in text_ and "{glue:md}`still_link`" in text_
+    assert glued()["still_link"] == "{doc}`" + chapter_doc(c["still_chapter"]) + "`"
 
 
 def test_the_prose_lifts_no_run_from_the_sources():
