@@ -40,7 +40,7 @@ _PRINT_CSS = """
     flex: 1 1 0; min-width: 3.2rem; border: 0; border-left: 1px solid #555; font-size: 1.1em; }
   .pln-ws td.pln-box:first-of-type { border-left: 0; }
   .pln-ws td.pln-box::before { content: attr(data-label); display: block; font-size: 0.62rem;
-    line-height: 1.2; font-weight: 600; hyphens: auto; overflow-wrap: anywhere; }
+    line-height: 1.2; font-weight: 600; hyphens: manual; overflow-wrap: normal; }
 }
 @media print {
   /* no fixed paper size: the same margins and relative widths fit A4 and US Letter */
