@@ -132,11 +132,11 @@ def _check_one_response(
         if clash.any():
             pos = int(np.flatnonzero(clash)[0])
             other = int(first[resp[pos]])
-            who = prepared.at[pos, "respondent"]
             in_wave = f" in wave {prepared.at[pos, wave]}" if wave else ""
             raise DataError(
                 f"expected one response per respondent{' and wave' if wave else ''}, found "
-                f"respondent '{who}' twice{in_wave} with different '{col}' "
+                # the rows say who; a respondent's id may be a name or an e-mail: never shown
+                f"the same respondent twice{in_wave} with different '{col}' "
                 f"('{prepared.at[other, col]}' and '{prepared.at[pos, col]}')",
                 where=f"{where}, {row_label(frame, other)} and {row_label(frame, pos)}",
                 fix="Give each person their own respondent id, or remove the repeated "

@@ -102,7 +102,7 @@ GOOD = ["r1,2024,North,Teacher,3,2", "r2,2024,North,Teacher,2,2", "r1,2025,North
         (
             _wide([*GOOD, "r2,2024,South,Teacher,1,1"]),
             ["--by", "school"],
-            "respondent 'r2' twice in wave 2024 with different 'school'",
+            "the same respondent twice in wave 2024 with different 'school'",
         ),
         (
             _wide([*GOOD, "r3,second,North,Teacher,1,1"]),

@@ -276,7 +276,7 @@ def test_a_group_named_like_the_totals_is_refused():
         (
             lambda d: d.assign(school=d["school"].where(d.index != 1, "B")),
             {"wave": "wave"},
-            "row 2 and row 3: .*respondent 'a1' twice in wave 1 with different 'school'",
+            "row 2 and row 3: .*the same respondent twice in wave 1 with different 'school'",
         ),
         (
             lambda d: pd.concat([d, d.iloc[[0]]], ignore_index=True),
@@ -296,6 +296,7 @@ def test_bad_input_says_what_where_and_how(change, kwargs, message):
     text = err.value.message
     assert text.startswith("answers.csv") or "answers" in text
     assert err.value.fix, "every message says how to fix it"
+    assert "'a1'" not in text, "a respondent's id (maybe a name or e-mail) is never shown"
 
 
 def test_the_same_person_in_two_waves_is_fine():
