@@ -7,12 +7,13 @@ from pathlib import Path
 
 from plnlib.checklists.scoring import person_score, prepare_answers, team_summary
 from plnlib.cli._common import add_min_group, check_suffix
+from plnlib.cli._reading import add_reading_options, read_answers, with_label_map
 from plnlib.errors import DataError
 from plnlib.helpers import plural
 from plnlib.io.content import load_checklist
 from plnlib.io.files import write_csv, write_text_atomic
 from plnlib.io.planning import read_cycles, read_cycles_json, read_driver_diagram, read_measures
-from plnlib.io.responses import load_person_json, person_answers_frame, read_responses
+from plnlib.io.responses import load_person_json, person_answers_frame
 from plnlib.planning.actionplan import action_plan
 from plnlib.planning.cycles import PDSA_COLUMNS
 from plnlib.web.planning import action_plan_html, cycles_html
@@ -62,6 +63,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--sections", type=int, default=2, help="how many weakest sections (default 2)")
     p.add_argument("--items", type=int, default=5, help="how many weakest items (default 5)")
     add_min_group(p)
+    add_reading_options(p)
     p.add_argument("-o", "--output", required=True, type=Path, help="plan.csv or plan.html")
     p.set_defaults(func=_action_plan, command_name="action-plan")
 
@@ -142,7 +144,7 @@ def _templates(folder: Path) -> int:
 
 
 def _action_plan(args: argparse.Namespace) -> int:
-    checklist = load_checklist(args.id)
+    checklist = with_label_map(load_checklist(args.id), args.labels)
     suffix = check_suffix(args.output, (".csv", ".html"))
     if args.answers.suffix.lower() == ".json":
         cid, who, answers = load_person_json(args.answers)
@@ -156,9 +158,8 @@ def _action_plan(args: argparse.Namespace) -> int:
             prepare_answers(person_answers_frame(who, answers), checklist), checklist
         )
     else:
-        answers = prepare_answers(
-            read_responses(args.answers, checklist), checklist, where=args.answers.name
-        )
+        raw, where, _ = read_answers(args, checklist, args.answers, "action-plan")
+        answers = prepare_answers(raw, checklist, where=where)
         result = team_summary(answers, checklist, min_group=args.min_group)
     plan = action_plan(result, checklist, sections=args.sections, items=args.items)
     if plan.empty:

@@ -216,3 +216,23 @@ def test_the_pages_json_holds_diagram_cycles_and_readings(tmp_path):
     (tmp_path / "rows.json").write_text(json.dumps({**doc, "measures": {"date": 1}}))
     with pytest.raises(DataError, match="expected 'measures' to be a list of rows"):
         read_cycles_json(tmp_path / "rows.json")
+
+
+def test_action_plan_reads_a_form_export_with_the_same_options_as_score(tmp_path):
+    """An edited form (an item with no column) is refused, naming it; the same option
+    as ``plnlib score`` goes on without it, and personal columns are left out."""
+    c = load_checklist("readiness")
+    rows = [["Timestamp", "Email address", *(f"[{i}] {i}" for i in c.item_ids[1:])]]
+    for k in range(6):
+        rows.append(
+            [f"2026/03/0{k + 1}", f"p{k}@school.example", *("Agree" for _ in c.item_ids[1:])]
+        )
+    (tmp_path / "form.csv").write_text("\n".join(",".join(r) for r in rows) + "\n")
+    args = ["action-plan", "readiness", tmp_path / "form.csv", "-o", tmp_path / "plan.csv"]
+    refused = run(*args)
+    assert refused.returncode == 2 and c.item_ids[0] in refused.stderr
+    assert "--allow-missing-items" in refused.stderr and not (tmp_path / "plan.csv").exists()
+    done = run(*args, "--allow-missing-items")
+    assert done.returncode == 0, done.stderr
+    assert "'Email address'" in done.stdout and "@" not in done.stdout + done.stderr
+    assert (tmp_path / "plan.csv").exists()
