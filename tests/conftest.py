@@ -11,6 +11,10 @@ from plnlib.io.content import load_checklist
 
 REPO = Path(__file__).resolve().parents[1]
 
+# the in-page tools' browser fixture (tool_page) for tests/conformance; a conftest.py there
+# would clash with this one under --doctest-modules (both are imported as "conftest")
+pytest_plugins = ["tests.conformance.tool_pages"]
+
 
 @pytest.fixture(scope="session")
 def design():

@@ -439,7 +439,7 @@ def _export_cases(folder: Path) -> list[dict[str, Any]]:
     )
 
     # 6. refused: unknown labels in several rows, one cell holding an e-mail address
-    rows = [["2026/03/01", "North", *(["Established"] * 26)] for _ in range(6)]
+    rows = [["2026/03/01", "North", *(["Established"] * len(design.items))] for _ in range(6)]
     rows[1][2] = "write to me: ana.perez@escuela.example"
     rows[4][3] = "ana.perez@escuela.example"
     rows[2][2] = rows[3][5] = rows[5][2] = "Sometimes"
@@ -464,7 +464,7 @@ def _export_cases(folder: Path) -> list[dict[str, Any]]:
         sheet.title = name
         sheet.append(["School", *(f"[{i.id}] {i.text}" for i in design.items)])
         for _ in range(5):
-            sheet.append(["North", *([2] * 26)])
+            sheet.append(["North", *([2] * len(design.items))])
     book.save(folder / "x07-two-sheets.xlsx")
     cases.append(
         {

@@ -16,8 +16,8 @@ import pytest
 
 from plnlib.io.planning import read_cycles_json
 from plnlib.web.planning_cycles import cycles_tool_html
-from tests.conformance.conftest import SITE_ROOT
 from tests.conformance.cycles_corpus import cases
+from tests.conformance.tool_pages import SITE_ROOT
 
 CASES = cases()
 READY = "window.PlnCycles !== undefined && window.PlnCyclesPage !== undefined"

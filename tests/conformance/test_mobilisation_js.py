@@ -25,7 +25,7 @@ from plnlib.planning.mobilisation import (
 )
 from plnlib.samples.planning import mobilisation_records
 from plnlib.web.planning_tools import mobilisation_tool_html
-from tests.conformance.conftest import SITE_ROOT
+from tests.conformance.tool_pages import SITE_ROOT
 
 FIELDS = ["innovation", "school", "person", "role", "stage", "date", "evidence", "lead"]
 SMALL = [

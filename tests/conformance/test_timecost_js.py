@@ -10,7 +10,7 @@ import pytest
 from plnlib.errors import DataError
 from plnlib.planning.timecost import Timetable, time_options
 from plnlib.web.planning_tools import time_cost_tool_html
-from tests.conformance.conftest import SITE_ROOT
+from tests.conformance.tool_pages import SITE_ROOT
 
 NUMBERS = {
     "hours_per_teacher": 0.01,

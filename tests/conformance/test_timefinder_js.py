@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conformance.conftest import SITE_ROOT
+from tests.conformance.tool_pages import SITE_ROOT
 
 sys.path.insert(0, str(Path(__file__).parent))
 from timefinder_corpus import COLUMNS, GOOGLE, corpus

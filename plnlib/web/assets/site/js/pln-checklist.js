@@ -23,15 +23,11 @@
     if (!window.PlnPerson) { need.push(loadScript(base + "pln-person.js" + query)); }
     return Promise.all(need);
   }
-  var vegaReady = null;
+  /* vega through the one loader (pln-charts.js: plnLoadVega), fetched from this site when needed */
   function loadVega() {
-    if (window.vegaEmbed) { return Promise.resolve(); }
-    if (!vegaReady) {
-      vegaReady = ["vega.min.js", "vega-lite.min.js", "vega-embed.min.js"].reduce(function (p, name) {
-        return p.then(function () { return loadScript(base + "../vendor/" + name); });
-      }, Promise.resolve());
-    }
-    return vegaReady;
+    var vendor = base + "../vendor/";
+    if (window.plnLoadVega) { return window.plnLoadVega(vendor); }
+    return loadScript(base + "pln-charts.js" + query).then(function () { return window.plnLoadVega(vendor); });
   }
 
   function el(tag, text, cls) {

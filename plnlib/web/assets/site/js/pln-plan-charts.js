@@ -5,22 +5,18 @@
    text alternative) and a table holding the same numbers. */
 (function (root) {
   "use strict";
-  var vega = null;
+  var here = document.currentScript && document.currentScript.src;
 
+  /* vega through the one loader (pln-charts.js: plnLoadVega), fetched from this site when needed */
   function loadVega(vendor) {
-    if (root.vegaEmbed) { return Promise.resolve(root.vegaEmbed); }
-    if (!vega) {
-      vega = ["vega.min.js", "vega-lite.min.js", "vega-embed.min.js"].reduce(function (p, name) {
-        return p.then(function () {
-          return new Promise(function (resolve, reject) {
-            var s = document.createElement("script"); s.src = vendor + name; s.onload = resolve;
-            s.onerror = function () { vega = null; reject(new Error(name + " did not load")); };
-            document.head.appendChild(s);
-          });
-        });
-      }, Promise.resolve()).then(function () { return root.vegaEmbed; });
-    }
-    return vega;
+    if (root.plnLoadVega) { return root.plnLoadVega(vendor); }
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement("script");
+      s.src = new URL("pln-charts.js", here).href;
+      s.onload = resolve;
+      s.onerror = function () { reject(new Error("pln-charts.js did not load")); };
+      document.head.appendChild(s);
+    }).then(function () { return root.plnLoadVega(vendor); });
   }
 
   /* spec: plnlib's; datasets: {name: rows}; tweak(spec) adjusts anything else; alt: the table */
