@@ -47,6 +47,7 @@ READER_SCRIPTS = (
     "js/pln-score.js",
     "js/pln-read.js",
     "js/pln-plan-read.js",
+    "js/pln-ask.js",
 )
 
 
@@ -58,7 +59,18 @@ PLAN_CHART_CSS = """
 .pln-plan-scroll:focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }
 .pln-plan-figure .pln-chart-view { min-width: 18rem; }
 .pln-cycles h3, .pln-cycles h4, .pln-mobilisation h3 { color: inherit; }
+.pln-confirm { margin-top: 0.5rem; padding: 0.5rem; border-left: 4px solid #D55E00; }
 """
+
+
+def confirm_html(question: str) -> str:
+    """The in-page question a "Forget" button opens (``pln-ask.js``): "Yes, clear it" or "No"."""
+    return (
+        f'<div class="pln-confirm" role="alertdialog" aria-label="{html.escape(question)}" hidden>'
+        '<p class="pln-confirm-text"></p>'
+        '<button type="button" class="pln-confirm-yes">Yes, clear it</button> '
+        '<button type="button" class="pln-confirm-no">No, keep it</button></div>'
+    )
 
 
 def reader_scripts(root: str) -> str:
@@ -105,7 +117,8 @@ def time_finder_tool_html(root: str = "../../") -> str:
         '</label><br><input id="pln-tf-school" class="pln-tf-school" type="text" size="30"></p>'
         '<p><button type="button" class="pln-tf-save">Save as JSON on this device</button> '
         '<button type="button" class="pln-tf-forget">Forget the data in this browser</button></p>'
-        "</fieldset>"
+        + confirm_html("Forget the free times kept in this browser?")
+        + "</fieldset>"
         '<p class="pln-tf-status" role="status" aria-live="polite">Choose a file: it is read in this '
         "page and never uploaded.</p>"
         '<div class="pln-tf-results" aria-live="polite"></div></form>'
@@ -188,7 +201,8 @@ def mobilisation_tool_html(root: str = "../../") -> str:
         '<input id="pln-mob-open" class="pln-mob-open" type="file" '
         'accept=".csv,.tsv,.txt,.xlsx,.xlsm,.json"> '
         '<button type="button" class="pln-mob-forget">Forget the records in this browser</button></p>'
-        '<p><label for="pln-mob-network">An advice network\'s tie file, to match the leads to it '
+        + confirm_html("Forget the records kept in this browser?")
+        + '<p><label for="pln-mob-network">An advice network\'s tie file, to match the leads to it '
         "(optional: an edge list with columns source and target, .csv or .xlsx)</label><br>"
         '<input id="pln-mob-network" class="pln-mob-network" type="file" '
         'accept=".csv,.tsv,.txt,.xlsx,.xlsm"></p>'

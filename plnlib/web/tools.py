@@ -21,7 +21,7 @@ from plnlib.checklists.forms import ITEM_ID_PATTERN
 from plnlib.checklists.model import MISSING_CODES, Checklist, Scale
 from plnlib.io.content import checklist_ids, load_checklist
 from plnlib.io.responses import ANSWERS_FORMAT, DROPPED_COLUMNS, RESPONDENT_COLUMNS
-from plnlib.privacy import DEFAULT_MIN_GROUP, FLOOR_MIN_GROUP
+from plnlib.privacy import DEFAULT_MIN_GROUP, FLOOR_MIN_GROUP, lowered_minimum_note
 from plnlib.web.team_charts import CHART_DATA, checklist_charts
 
 __all__ = [
@@ -107,8 +107,8 @@ def tool_data(chapter_links: Mapping[str, str] | None = None) -> dict[str, Any]:
     Examples
     --------
     >>> d = tool_data()
-    >>> d["privacy"], d["format"]["answers"]
-    ({'default_min_group': 5, 'floor_min_group': 3}, 'plnlib-answers')
+    >>> d["privacy"]["default_min_group"], sorted(d["privacy"]["lowered_notes"]), d["format"]["answers"]
+    (5, ['3', '4'], 'plnlib-answers')
     >>> sorted(d["checklists"]) == sorted(checklist_ids())
     True
     """
@@ -118,7 +118,14 @@ def tool_data(chapter_links: Mapping[str, str] | None = None) -> dict[str, Any]:
         "checklists": {cid: checklist_data(c) for cid, c in checklists.items()},
         "scales": scales,
         "missing_codes": list(MISSING_CODES),
-        "privacy": {"default_min_group": DEFAULT_MIN_GROUP, "floor_min_group": FLOOR_MIN_GROUP},
+        "privacy": {
+            "default_min_group": DEFAULT_MIN_GROUP,
+            "floor_min_group": FLOOR_MIN_GROUP,
+            # what each lowered minimum reveals, shown beside results made with it
+            "lowered_notes": {
+                str(m): lowered_minimum_note(m) for m in range(FLOOR_MIN_GROUP, DEFAULT_MIN_GROUP)
+            },
+        },
         "format": {
             "answers": ANSWERS_FORMAT,
             "item_id_pattern": ITEM_ID_PATTERN.pattern,

@@ -249,7 +249,12 @@ def test_records_added_in_the_page_are_read_by_plnlib(page, tmp_path):
     page.fill("#pln-mob-date", "")
     page.click(".pln-mob-add")
     assert "expected a date" in page.inner_text(".pln-mob-status")
+    page.click(".pln-mob-forget")  # asks first; "No" keeps the records
+    assert "Forget the 2 records" in page.inner_text(".pln-confirm-text")
+    page.click(".pln-confirm-no")
+    assert page.evaluate("localStorage.getItem('pln-mobilisation')") is not None
     page.click(".pln-mob-forget")
+    page.click(".pln-confirm-yes")
     assert page.evaluate("localStorage.getItem('pln-mobilisation')") is None
 
 

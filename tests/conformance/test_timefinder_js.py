@@ -98,6 +98,15 @@ def test_the_page_works_by_keyboard_and_keeps_data_only_locally(page, tmp_path):
         == "plnlib-free-times"
     )
     page.focus(".pln-tf-forget")
+    page.keyboard.press("Enter")  # asks first: "No" has the focus, Escape keeps everything
+    assert page.is_visible(".pln-confirm") and page.evaluate(
+        "document.activeElement.classList.contains('pln-confirm-no')"
+    )
+    page.keyboard.press("Escape")
+    assert page.evaluate("localStorage.getItem('pln-timefinder')") is not None
+    assert "Nothing was cleared" in page.inner_text(".pln-tf-status")
+    page.keyboard.press("Enter")  # the focus is back on Forget
+    page.focus(".pln-confirm-yes")
     page.keyboard.press("Enter")
     assert page.evaluate("localStorage.getItem('pln-timefinder')") is None
     assert "Forgotten" in page.inner_text(".pln-tf-status")

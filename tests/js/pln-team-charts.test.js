@@ -95,3 +95,13 @@ test("the score CSV's columns, measures and decimals and alpha's notes are the p
   assert.throws(() => S.teamSummary(res.prepared, res.checklist, res.scale, 5, data.privacy),
     /expected the page data written by plnlib/);
 });
+
+test("a lowered minimum says what it reveals, in plnlib's words; the usual minimum says nothing", async () => {
+  const low = await results({ A: 7, B: 6 }, { minGroup: 3 });
+  assert.equal(low.privacyNote, data.privacy.lowered_notes["3"]);
+  assert.match(low.privacyNote, /The smallest group shown is 3, below the usual 5/);
+  assert.ok(V.resultsHtml(low, "t.csv", {}, []).includes('id="pln-team-lowered"'));
+  const usual = await results({ A: 7, B: 6 }, {});
+  assert.equal(usual.privacyNote, "");
+  assert.ok(!V.resultsHtml(usual, "t.csv", {}, []).includes("pln-team-lowered"));
+});

@@ -369,9 +369,11 @@
       }).catch(function (err) { if (!(err && err.name === "PlnError")) { throw err; } say(err.message, true); })
         .then(function () { ev.target.value = ""; });
     });
-    box.querySelector(".pln-mob-forget").addEventListener("click", function () {
+    window.PlnAsk.askFirst(box.querySelector(".pln-confirm"), box.querySelector(".pln-mob-forget"), function () {
+      return "Forget the " + records.length + " records kept in this browser? This cannot be undone (a saved file is not affected).";
+    }, function () {
       records = []; try { localStorage.removeItem(store); } catch (e) { /* off */ } draw(); say("Forgotten: nothing is kept in this browser.");
-    });
+    }, say);
     try { var saved = JSON.parse(localStorage.getItem(store) || "null"); if (saved && Array.isArray(saved.records)) { records = saved.records; } } catch (e) { records = []; }
     draw();
   }

@@ -142,6 +142,8 @@
       priorities: summary.suppressed ? [] : priorities(summary, checklist, data.team.priorities.sections,
         data.team.priorities.items),
       counted: scoredBy.size, skipped: all.size - scoredBy.size, layout: answers.layout,
+      /* what a lowered minimum reveals (plnlib.privacy.lowered_minimum_note), or "" */
+      privacyNote: (data.privacy.lowered_notes || {})[String(minGroup)] || "",
     };
   }
 

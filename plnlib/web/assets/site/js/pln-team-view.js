@@ -158,6 +158,7 @@
   function resultsHtml(res, fileLabel, chapters, charts) {
     return '<h2 id="pln-team-heading" tabindex="-1">Results: ' + esc(res.checklist.title) + "</h2>" +
       '<p id="pln-team-summary">' + summaryText(res, fileLabel) + "</p>" +
+      (res.privacyNote ? '<p class="pln-team-note" id="pln-team-lowered">' + esc(res.privacyNote) + "</p>" : "") +
       "<h3>Sections</h3>" + figure(charts, "sections") + scrollBox("Table of sections") + sectionsTable(res) + "</div>" +
       groupsTable(res, charts) +
       '<h3>Where the team disagrees</h3><div id="pln-team-disagree">' + disagreement(res) + "</div>" +

@@ -288,10 +288,12 @@
       document.body.appendChild(a); a.click(); a.remove();
       setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
     });
-    box.querySelector(".pln-tf-forget").addEventListener("click", function () {
-      try { localStorage.removeItem(store); } catch (e) { /* ignore */ }
-      last = null; box.querySelector(".pln-tf-results").innerHTML = ""; say("Forgotten: nothing is kept in this browser.");
-    });
+    window.PlnAsk.askFirst(box.querySelector(".pln-confirm"), box.querySelector(".pln-tf-forget"),
+      "Forget the free times kept in this browser? This cannot be undone (a saved file is not affected).",
+      function () {
+        try { localStorage.removeItem(store); } catch (e) { /* ignore */ }
+        last = null; box.querySelector(".pln-tf-results").innerHTML = ""; say("Forgotten: nothing is kept in this browser.");
+      }, say);
     var saved = null;
     try { saved = localStorage.getItem(store); } catch (e) { saved = null; }
     if (saved) { run(saved, "the data kept in this browser"); }
