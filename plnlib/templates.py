@@ -24,7 +24,6 @@ from typing import Any
 import jsonschema
 
 from plnlib.errors import ContentError
-from plnlib.helpers import plural
 
 __all__ = ["Field", "Template", "TemplateSection", "parse_template"]
 
@@ -115,7 +114,8 @@ def _schema_error(data: Any, schema: Mapping[str, Any], where: str) -> ContentEr
         "type": f"a value of type {err.validator_value}",
         "enum": f"one of {err.validator_value}",
         "additionalProperties": "only the fields the schema lists",
-        "minLength": f"text of at least {plural(err.validator_value, 'character')}",
+        "minLength": f"text of at least {err.validator_value} character"
+        + ("" if err.validator_value == 1 else "s"),
         "minItems": f"a list of at least {err.validator_value} entries",
         "pattern": f"text matching {err.validator_value}",
         "minimum": f"a number of at least {err.validator_value}",

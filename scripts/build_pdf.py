@@ -39,6 +39,10 @@ html { font-size: 10.5pt; }
 .bd-container__inner { max-width: none !important; width: 100% !important; margin: 0 !important;
   padding: 0 !important; display: block !important; }
 section.pln-print-chapter { break-before: page; }
+/* a chapter that exactly fills its last page must not push its trailing spacing onto a blank one */
+section.pln-print-chapter section:last-child, section.pln-print-chapter section:last-child > :last-child,
+section.pln-print-chapter aside.footnote:last-child, section.pln-print-chapter aside.footnote-list {
+  margin-bottom: 0 !important; padding-bottom: 0 !important; }
 #pln-print-toc { break-after: page; }
 #pln-print-toc h2 { margin-top: 0; }
 #pln-print-toc ol { columns: 2; column-gap: 2rem; font-size: 9.5pt; }

@@ -23,7 +23,7 @@ def google_forms_export(
 ) -> Path:
     """A Google Forms CSV: timestamp, the school and role questions, one column per statement
     titled ``[ID] text``, answers as the scale's labels. In the section ``contrary`` people
-    who rate the first statement high rate the others low (answers that do not hang together)."""
+    who rate one statement high rate the next low, in turn (answers that do not hang together)."""
     checklist = load_checklist("knowledge-mobilisation")
     labels = {p.value: p.label for p in checklist.scale.points}
     rng = np.random.default_rng(seed)
@@ -39,7 +39,7 @@ def google_forms_export(
                     level = rng.integers(1, 5)
                     for j in range(len(section.items)):
                         if section.id == contrary:
-                            value = level if j == 0 else 5 - level
+                            value = level if j % 2 == 0 else 5 - level  # alternate: alpha < 0
                         else:
                             value = int(np.clip(level + rng.integers(-1, 2), 1, 4))
                         row.append(labels[value])

@@ -111,14 +111,20 @@ def test_every_spanish_label_and_missing_code(answer, expected):
 
 
 def test_edited_ids_and_a_deleted_id_are_matched(tmp_path, capsys):
-    texts = [i.text for i in DESIGN.items]
+    text = {i.id: i.text for i in DESIGN.items}
+    first = [f"DES-0{k}" for k in range(1, 8)]  # edited by hand; the rest as plnlib made them
     header = ["Timestamp", "Email address", "School"]
-    header += [f"[DES-1] {texts[0]}", f"[DES 02] {texts[1]}", f"DES_03 {texts[2]}"]
-    header += [f"des-04. {texts[3]}", f"DES05 {texts[4]}", f"{texts[5]} [DES-06]"]
-    header += [texts[6].upper().rstrip("."), *(f"[{i.id}] {i.text}" for i in DESIGN.items[7:])]
+    header += [
+        f"[DES-1] {text['DES-01']}",
+        f"[DES 02] {text['DES-02']}",
+        f"DES_03 {text['DES-03']}",
+    ]
+    header += [f"des-04. {text['DES-04']}", f"DES05 {text['DES-05']}", f"{text['DES-06']} [DES-06]"]
+    header += [text["DES-07"].upper().rstrip(".")]
+    header += [f"[{i.id}] {i.text}" for i in DESIGN.items if i.id not in first]
     path = tmp_path / "edited.csv"
     rows = [
-        [f"2026/03/0{k + 1} 10:00:00", f"p{k}@school.example", "North", *(["3"] * 26)]
+        [f"2026/03/0{k + 1} 10:00:00", f"p{k}@school.example", "North", *(["3"] * len(text))]
         for k in range(5)
     ]
     _write_csv(path, header, rows)
@@ -131,15 +137,18 @@ def test_edited_ids_and_a_deleted_id_are_matched(tmp_path, capsys):
 
 def test_items_with_no_column_stop_the_score_naming_them(tmp_path, capsys):
     header = ["Timestamp", "School", *(f"[{i.id}] {i.text}" for i in DESIGN.items)]
-    header[2 + 2] = "A question somebody rewrote completely"
-    del header[2 + 9]  # DES-10 deleted from the form
+    text = {i.id: i.text for i in DESIGN.items}
+    header[header.index(f"[DES-03] {text['DES-03']}")] = "A question somebody rewrote completely"
+    header.remove(f"[DES-10] {text['DES-10']}")  # DES-10 deleted from the form
     path = tmp_path / "lost.csv"
     rows = [["2026/03/01", "North", *(["Established"] * (len(header) - 2))] for _ in range(5)]
     _write_csv(path, header, rows)
     status, out, err, result = _score(tmp_path, capsys, "pln-design", path)
     assert status == 2 and not result.exists()
     assert "expected a column for every item of 'pln-design', found none for DES-03, DES-10 " in err
-    assert "(2 of 26 items); the columns that look like questions but match no item are " in err
+    assert (
+        f"(2 of {len(DESIGN.items)} items); the columns that look like questions but match" in err
+    )
     assert "'A question somebody rewrote completely'" in err and "--allow-missing-items" in err
     status, out, err, result = _score(tmp_path, capsys, "pln-design", path, "--allow-missing-items")
     assert status == 0, err
@@ -212,7 +221,9 @@ def test_a_microsoft_forms_workbook_in_english_and_in_spanish(tmp_path, capsys):
 
 def test_an_email_column_under_any_header_is_dropped_by_its_content(tmp_path, capsys):
     header = ["Contacto", "Escuela", *(f"[{i.id}] {i.text}" for i in DESIGN.items)]
-    rows = [[f"persona{k}@escuela.example", "Norte", *(["2"] * 26)] for k in range(5)]
+    rows = [
+        [f"persona{k}@escuela.example", "Norte", *(["2"] * len(DESIGN.items))] for k in range(5)
+    ]
     rows[0][0] = ""  # a blank does not change what the column is
     path = tmp_path / "odd.csv"
     _write_csv(path, header, rows)
@@ -225,7 +236,7 @@ def test_an_email_column_under_any_header_is_dropped_by_its_content(tmp_path, ca
 
 def test_a_planted_email_and_bad_labels_are_reported_once_each_never_shown(tmp_path, capsys):
     header = ["Timestamp", "School", *(f"[{i.id}] {i.text}" for i in DESIGN.items)]
-    rows = [["2026/03/01", "North", *(["Embedded"] * 26)] for _ in range(6)]
+    rows = [["2026/03/01", "North", *(["Embedded"] * len(DESIGN.items))] for _ in range(6)]
     rows[1][2] = f"write to me: {PLANTED}"
     rows[4][3] = PLANTED
     rows[2][2] = rows[3][5] = rows[5][2] = "Sometimes"
@@ -256,7 +267,7 @@ def test_a_european_excel_csv_with_decimal_commas(tmp_path, capsys):
         *(f"[{i.id}] {i.text}" for i in DESIGN.items),
     ]
     rows = [
-        ["01/03/2026 10:00", f"p{k}@ecole.example", "Saint-Étienne", *(["3,0"] * 26)]
+        ["01/03/2026 10:00", f"p{k}@ecole.example", "Saint-Étienne", *(["3,0"] * len(DESIGN.items))]
         for k in range(5)
     ]
     path = tmp_path / "reponses.csv"
@@ -274,14 +285,17 @@ def test_the_sheet_with_the_answers_is_found_and_named(tmp_path, capsys):
         "Schule",
         *(f"[{i.id}] {i.text}" for i in DESIGN.items),
     ]
-    rows = [["01.03.2026", f"p{k}@schule.example", "Nord", *(["3,0"] * 26)] for k in range(5)]
+    rows = [
+        ["01.03.2026", f"p{k}@schule.example", "Nord", *(["3,0"] * len(DESIGN.items))]
+        for k in range(5)
+    ]
     path = tmp_path / "antworten.xlsx"
     _msforms(path, header, rows, sheets=[("Notizen", [["Hinweis"], ["Testlauf"]]), ("Leer", [])])
     status, out, err, _result = _score(tmp_path, capsys, "pln-design", path)
     assert status == 0, err
     assert (
         "note: read the sheet 'Sheet1' of antworten.xlsx; looked at 'Leer' (empty), 'Notizen' "
-        "(no answer columns: 'Hinweis'), 'Sheet1' (26 answer columns)"
+        "(no answer columns: 'Hinweis'), 'Sheet1' (" + str(len(DESIGN.items)) + " answer columns)"
     ) in out
     status, out, err, _ = _score(tmp_path, capsys, "pln-design", path, "--sheet", "Sheet 1")
     assert status == 2
@@ -292,13 +306,16 @@ def test_the_sheet_with_the_answers_is_found_and_named(tmp_path, capsys):
 
 def test_no_sheet_or_two_sheets_with_answers_are_refused_naming_every_sheet(tmp_path, capsys):
     header = ["School", *(f"[{i.id}] {i.text}" for i in DESIGN.items)]
-    rows = [["North", *(["2"] * 26)] for _ in range(5)]
+    rows = [["North", *(["2"] * len(DESIGN.items))] for _ in range(5)]
     path = tmp_path / "two.xlsx"
     _msforms(path, header, rows, sheets=[("Wave 1", [header, *rows])])
     status, out, err, _ = _score(tmp_path, capsys, "pln-design", path)
     assert status == 2
     assert (
-        "expected the answers on one sheet, found answers on 2 sheets: 'Wave 1' (26 answer " in err
+        "expected the answers on one sheet, found answers on 2 sheets: 'Wave 1' ("
+        + str(len(DESIGN.items))
+        + " answer "
+        in err
     )
     assert "--sheet 'Wave 1'" in err
     status, out, err, _ = _score(tmp_path, capsys, "pln-design", path, "--sheet", "Wave 1")
