@@ -19,9 +19,34 @@ import pandas as pd
 
 from plnlib.errors import DataError
 
-__all__ = ["check_output", "csv_bytes", "write_csv", "write_output", "write_text_atomic"]
+__all__ = [
+    "check_output",
+    "csv_bytes",
+    "require_file",
+    "write_csv",
+    "write_output",
+    "write_text_atomic",
+]
 
 Data = bytes | str | pd.DataFrame | Callable[[], "bytes | str | pd.DataFrame"]
+
+
+def require_file(path: str | Path) -> Path:
+    """The path of a file to read, refused with a plain message when nothing is there.
+
+    >>> require_file("no-such-answers.csv")
+    Traceback (most recent call last):
+    ...
+    plnlib.errors.DataError: no-such-answers.csv: expected a file here, found nothing. ...
+    """
+    path = Path(path)
+    if not path.exists():
+        raise DataError(
+            "expected a file here, found nothing",
+            where=str(path),
+            fix="Check the file name and folder.",
+        )
+    return path
 
 
 def check_output(

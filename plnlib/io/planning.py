@@ -16,6 +16,7 @@ import pandas as pd
 import yaml
 
 from plnlib.errors import DataError
+from plnlib.io.files import require_file
 from plnlib.io.tables import read_table
 from plnlib.planning.cycles import (
     CYCLES_FORMAT,
@@ -199,12 +200,7 @@ def read_mobilisation(path: str | Path) -> pd.DataFrame:
 
 
 def _json(path: Path, fmt: str, tool: str) -> dict:
-    if not path.exists():
-        raise DataError(
-            "expected a file here, found nothing",
-            where=str(path),
-            fix="Check the file name and folder.",
-        )
+    require_file(path)
     try:
         doc = json.loads(path.read_text(encoding="utf-8-sig"))
     except (json.JSONDecodeError, UnicodeDecodeError) as err:
@@ -226,12 +222,7 @@ def read_driver_diagram(path: str | Path) -> DriverDiagram:
     """Read a driver diagram kept as YAML (``.yaml``/``.yml``) or a table (``level,id,parent,text``)."""
     path = Path(path)
     if path.suffix.lower() in (".yaml", ".yml"):
-        if not path.exists():
-            raise DataError(
-                "expected a file here, found nothing",
-                where=str(path),
-                fix="Check the file name and folder.",
-            )
+        require_file(path)
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
         except yaml.YAMLError as err:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from plnlib.errors import DataError
+from plnlib.io.files import require_file
 
 __all__ = ["decode_text", "read_sheets", "read_table", "sniff_delimiter"]
 
@@ -84,12 +85,7 @@ def read_sheets(path: str | Path) -> dict[str, pd.DataFrame | None]:
         If the file is missing or not a workbook.
     """
     path = Path(path)
-    if not path.exists():
-        raise DataError(
-            "expected a file here, found nothing",
-            where=str(path),
-            fix="Check the file name and folder.",
-        )
+    require_file(path)
     try:
         frames = pd.read_excel(path, sheet_name=None, dtype=str)
     except Exception as err:  # openpyxl raises assorted errors on broken files
@@ -121,12 +117,7 @@ def read_table(path: str | Path, *, sheet: str | int = 0) -> pd.DataFrame:
     """
     path = Path(path)
     where = str(path)
-    if not path.exists():
-        raise DataError(
-            "expected a file here, found nothing",
-            where=where,
-            fix="Check the file name and folder.",
-        )
+    require_file(path)
     if path.suffix.lower() in _EXCEL_SUFFIXES:
         try:
             frame = pd.read_excel(path, sheet_name=sheet, dtype=str)
