@@ -6,7 +6,6 @@ import datetime as dt
 import shutil
 import subprocess
 
-import pytest
 from docutils import nodes
 
 from plnlib.web.site import _first_paragraph, _long_date, git_dates
