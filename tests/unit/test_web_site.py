@@ -14,6 +14,7 @@ from plnlib.web.site import _first_paragraph, _long_date, git_dates
 def test_git_dates_give_each_file_its_last_commit_date(tmp_path):
     # the "last updated" dates need git; a machine without it fails here rather than skipping
     assert shutil.which("git"), "git is needed for the pages' last-updated dates: install git"
+
     def git(*args, date):
         env = {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date, "HOME": str(tmp_path)}
         subprocess.run(
